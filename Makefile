@@ -1,0 +1,56 @@
+# `make run` and `make test` are all a new user needs: both build .venv first.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: run test install lint format setup serve clean browser-test-deps
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_site
+	$(BIN)/python manage.py load_asylum_welcome_2023
+	$(BIN)/python manage.py load_toolkit
+	$(BIN)/python manage.py demo_accounts
+
+serve:
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+run: setup serve
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# The accessibility test drives Debian's chromium (never a downloaded browser) with axe-core
+# from npm. Installed when missing and running as root; otherwise that test skips, saying why.
+browser-test-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  fi; \
+	fi
+	@if [ ! -f node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
+	  npm ci --no-audit --no-fund --silent; \
+	fi
+
+test: lint browser-test-deps
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected

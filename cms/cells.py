@@ -1,0 +1,11 @@
+"""Spreadsheet cells that are safe to open (CSV/formula injection, OWASP ASVS 1.2.10)."""
+
+DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r", "\0")
+
+
+def cell_safe(value):
+    """Return `value` unchanged unless it is text that a spreadsheet could run as a
+    formula; such text gets a leading apostrophe so it is shown, never evaluated."""
+    if isinstance(value, str) and value.startswith(DANGEROUS_FIRST):
+        return "'" + value
+    return value

@@ -1,0 +1,33 @@
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from cms.backup import BackupError, backup_create
+
+
+class Command(BaseCommand):
+    help = "Back up the database and media files into one .tar.gz with a checksum manifest."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "archive", nargs="?", help="file to write (default: designlab-<time>.tar.gz here)"
+        )
+
+    def handle(self, *args, archive=None, **options):
+        path = Path(archive or timezone.now().strftime("designlab-%Y%m%d-%H%M%S.tar.gz"))
+        if path.exists():
+            raise CommandError(f"{path} already exists; choose another name.")
+        started = time.monotonic()
+        try:
+            manifest = backup_create(archive=path)
+        except BackupError as error:
+            path.unlink(missing_ok=True)
+            raise CommandError(str(error)) from None
+        rows = sum(table["rows"] for table in manifest["tables"].values())
+        self.stdout.write(
+            f"Backed up {len(manifest['tables'])} tables ({rows} rows) and "
+            f"{len(manifest['media'])} media files to {path} in "
+            f"{time.monotonic() - started:.1f} s."
+        )

@@ -1,0 +1,111 @@
+"""Checks every upload passes before anything parses it.
+
+An upload is refused, with a message a user can act on, when it is too large, when its
+extension and its first bytes disagree, or when it is an archive (.xlsx, .docx) whose
+entries would expand too far or are too many (a zip bomb), or whose XML declares entities
+(a "billion laughs").
+"""
+
+import zipfile
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.ElementTree import iterparse
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
+
+ZIP_MAGIC = b"PK\x03\x04"
+MAGIC = {
+    "xlsx": (ZIP_MAGIC,),
+    "docx": (ZIP_MAGIC,),
+    "pptx": (ZIP_MAGIC,),
+    "odt": (ZIP_MAGIC,),
+    "ods": (ZIP_MAGIC,),
+    "pdf": (b"%PDF-",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+}
+TEXT_KINDS = {"csv", "txt"}
+ARCHIVE_KINDS = {"xlsx", "docx", "pptx", "odt", "ods"}
+MAX_ENTRIES = 2_000
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a realistic 100k-row return expands to ~40 MB
+XML_PARTS = (".xml", ".rels")
+MAX_RATIO = 100  # real Office files compress ~10:1; bombs compress thousands to one
+
+
+class UploadRefused(ValidationError):
+    pass
+
+
+def upload_check(upload: UploadedFile, *, kinds: set[str], max_bytes: int) -> str:
+    """Refuse `upload` unless it is one of `kinds` (extensions, lower case) and no larger
+    than `max_bytes`. Returns the kind. Leaves the file positioned at its start."""
+    name = upload.name or ""
+    kind = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    allowed = ", ".join(f".{k}" for k in sorted(kinds))
+    if kind not in kinds:
+        raise UploadRefused(f"“{name}” is not an accepted file type. Upload one of: {allowed}.")
+    if upload.size > max_bytes:
+        raise UploadRefused(
+            f"“{name}” is {filesizeformat(upload.size)}; the limit is {filesizeformat(max_bytes)}."
+        )
+    upload.seek(0)
+    head = upload.read(2048)
+    upload.seek(0)
+    if kind in TEXT_KINDS:
+        if b"\0" in head or head.startswith(ZIP_MAGIC):
+            raise UploadRefused(f"“{name}” is not a plain-text .{kind} file.")
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as error:
+            # A multi-byte character may be cut at the end of the sample.
+            if error.start < len(head) - 4:
+                raise UploadRefused(f"“{name}” is not UTF-8 text. Save it as CSV UTF-8.") from None
+    elif not head.startswith(MAGIC[kind]):
+        raise UploadRefused(f"“{name}” is not really a .{kind} file: its contents do not match.")
+    if kind in ARCHIVE_KINDS:
+        archive_check(upload, name)
+    return kind
+
+
+def archive_check(upload: UploadedFile, name: str) -> None:
+    """Refuse an archive whose entries are too many or expand too far, or whose XML parts
+    declare a DTD (entity expansion, "billion laughs"), before anything parses it."""
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ENTRIES:
+                raise UploadRefused(
+                    f"“{name}” holds too many parts ({len(entries)}) to be opened safely."
+                )
+            expanded = sum(entry.file_size for entry in entries)
+            if expanded > MAX_UNCOMPRESSED or expanded > MAX_RATIO * max(upload.size, 1):
+                raise UploadRefused(
+                    f"“{name}” would expand to {filesizeformat(expanded)} when opened, which is "
+                    "too large to be a genuine file. It has been refused."
+                )
+            for entry in entries:
+                if entry.filename.endswith(XML_PARTS):
+                    xml_part_check(archive, entry, name)
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise UploadRefused(f"“{name}” is damaged or not a valid file.") from None
+    finally:
+        upload.seek(0)
+
+
+def xml_part_check(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, name: str) -> None:
+    """Office formats never declare a DTD; one that does is an entity-expansion attack. A DTD
+    can only come before the root element, so parsing stops at the root's start."""
+    try:
+        with archive.open(entry) as part:
+            for _event in iterparse(part, events=("start",), forbid_dtd=True):
+                break
+    except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden):
+        raise UploadRefused(
+            f"“{name}” contains XML entity declarations, which genuine files do not. "
+            "It has been refused."
+        ) from None
+    except ParseError:
+        raise UploadRefused(f"“{name}” is damaged or not a valid file.") from None

@@ -1,0 +1,82 @@
+"""Admin views for exporting a Lab: request a workbook (written by a Celery task),
+download it, or stream one table as CSV. Convenors export every borough; an officer
+exports only their own borough's rows."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
+
+from cms.queue import enqueue_on_commit
+from designlab.models import Export, Lab
+from pilots import tasks
+from pilots.admin_access import forbidden
+from pilots.exports import TABLES, export_scope, table_csv_lines
+from pilots.scoping import is_convenor
+
+
+class ExportsView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "pilots/exports/index.html"
+    page_title = "Exports"
+    header_icon = "download"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.borough = export_scope(request.user)
+        except PermissionDenied:
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            labs=Lab.objects.order_by("-starts_on"),
+            exports=Export.objects.filter(requested_by=self.request.user).select_related(
+                "lab", "borough"
+            )[:20],
+            tables=[(key, name) for key, (name, _, _) in TABLES.items()],
+            borough=self.borough,
+            **kwargs,
+        )
+
+    def post(self, request):
+        lab = get_object_or_404(Lab, pk=request.POST.get("lab") or 0)
+        export = Export.objects.create(lab=lab, requested_by=request.user, borough=self.borough)
+        log(export, "pilots.lab_export_requested", user=request.user)
+        enqueue_on_commit(tasks.lab_export_run, export.pk)
+        messages.success(request, f"The export of {lab} is being prepared.")
+        return redirect(reverse("lab_exports"))
+
+
+@require_GET
+def export_download(request, pk: int):
+    """Only the person who asked for an export may download it (or a convenor)."""
+    export = get_object_or_404(Export, pk=pk)
+    if export.requested_by_id != request.user.pk and not is_convenor(request.user):
+        raise Http404
+    if export.status != Export.Status.READY or not export.file:
+        raise Http404("This export is not ready.")
+    return FileResponse(
+        export.file.open("rb"), as_attachment=True, filename=f"{export.lab.slug}.xlsx"
+    )
+
+
+@require_GET
+def table_csv(request, slug: str, table: str):
+    """One table as CSV, streamed so a large table keeps memory flat."""
+    try:
+        borough = export_scope(request.user)
+    except PermissionDenied:
+        return forbidden(request)
+    lab = get_object_or_404(Lab, slug=slug)
+    if table not in TABLES:
+        raise Http404("No such table.")
+    lines = table_csv_lines(lab, table, borough=borough)
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    suffix = f"-{borough.slug}" if borough else ""
+    response["Content-Disposition"] = f'attachment; filename="{lab.slug}-{table}{suffix}.csv"'
+    return response

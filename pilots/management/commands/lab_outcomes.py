@@ -1,0 +1,46 @@
+import json
+from dataclasses import asdict
+
+from django.core.management.base import BaseCommand, CommandError
+
+from designlab.models import Lab
+from pilots.outcomes import lab_outcomes, outcomes_snapshot_take
+
+
+class Command(BaseCommand):
+    help = "Print a Lab's outcomes, rated from its published records, with the evidence."
+
+    def add_arguments(self, parser):
+        parser.add_argument("lab", help="The Lab's slug, e.g. asylum-welcome-2023.")
+        parser.add_argument("--json", action="store_true", help="Print JSON instead of text.")
+        parser.add_argument(
+            "--snapshot", action="store_true", help="Also store the results as a snapshot."
+        )
+
+    def handle(self, *args, **options):
+        try:
+            lab = Lab.objects.get(slug=options["lab"])
+        except Lab.DoesNotExist:
+            raise CommandError(f"No Lab with the slug {options['lab']!r}.") from None
+        results = lab_outcomes(lab)
+        if options["snapshot"]:
+            outcomes_snapshot_take(lab)
+        if options["json"]:
+            payload = {"lab": lab.slug, "outcomes": [asdict(r) for r in results]}
+            self.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False))
+            return
+        if not results:
+            self.stdout.write(f"{lab.name} has no outcomes defined.")
+        for outcome in results:
+            self.stdout.write(f"Outcome {outcome.number}: {outcome.rating_label}")
+            self.stdout.write(f"  {outcome.statement}")
+            for m in outcome.measures:
+                rating = m.rating_label or "evidence only"
+                self.stdout.write(f"  - {m.label}: {m.count} of {m.total} {m.unit} ({rating})")
+                if m.rated:
+                    self.stdout.write(
+                        f"      Success from {m.success_from}, partial from {m.partial_from}."
+                    )
+                names = m.pilots or m.boroughs
+                if names:
+                    self.stdout.write(f"      {'; '.join(names)}")

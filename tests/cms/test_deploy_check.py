@@ -1,0 +1,56 @@
+"""With production settings `check --deploy` finds nothing to warn about, and production
+refuses to start on a missing or weak setting instead of inventing one."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+BASE_ENV = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CELERY_BROKER_URL")}
+PRODUCTION = {
+    "DEBUG": "0",
+    "DEMO_MODE": "0",
+    "ALLOWED_HOSTS": "designlab.example.org",
+    "SECRET_KEY": secrets.token_urlsafe(64),
+}
+
+
+def manage(*args, **env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**BASE_ENV, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_passes_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_deploy_check_fails_when_production_hardening_is_switched_off():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, SECURE_SSL_REDIRECT="0"
+    )
+    assert result.returncode != 0
+    assert "security.W008" in result.stderr
+
+
+def test_production_without_allowed_hosts_stops_with_a_clear_message():
+    env = {**PRODUCTION}
+    del env["ALLOWED_HOSTS"]
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_a_short_secret_key():
+    result = manage("check", **{**PRODUCTION, "SECRET_KEY": "too-short"})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be a random string of at least 50 characters" in result.stderr

@@ -1,0 +1,137 @@
+"""Shared fixtures. The 2023 Design Lab and its demo accounts are loaded once per test
+session; each test runs in a transaction that is rolled back.
+
+Who is who:
+- ``convenor``: GLA convenor — sees and changes every borough's work, approves pilots.
+- ``barnet_officer``: an officer of Barnet — sees and changes only Barnet's work;
+  must get 403/404 on anything of Brent's.
+- ``brent_officer``: an officer of Brent — the "other borough" for Barnet's tests.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from cms.site import home_page_ensure
+    from pilots.demo import demo_accounts_ensure
+    from pilots.loader import load_asylum_welcome_2023
+    from toolkit.seed import toolkit_site_ensure
+
+    with django_db_blocker.unblock():
+        home_page_ensure()
+        load_asylum_welcome_2023()
+        demo_accounts_ensure()
+        toolkit_site_ensure()
+
+
+@pytest.fixture
+def lab(db):
+    from designlab.models import Lab
+
+    return Lab.objects.get(slug="asylum-welcome-2023")
+
+
+def _user(username):
+    return get_user_model().objects.get(username=username)
+
+
+@pytest.fixture
+def convenor(db):
+    return _user("convenor")
+
+
+@pytest.fixture
+def barnet_officer(db):
+    return _user("officer-barnet")
+
+
+@pytest.fixture
+def brent_officer(db):
+    return _user("officer-brent")
+
+
+@pytest.fixture
+def barnet_pilot(db):
+    from pilots.models import Pilot
+
+    return Pilot.objects.get(borough__slug="barnet")
+
+
+@pytest.fixture
+def brent_pilot(db):
+    from pilots.models import Pilot
+
+    return Pilot.objects.get(borough__slug="brent")
+
+
+def broker_url() -> str:
+    return os.environ.get("CELERY_BROKER_URL", "")
+
+
+@pytest.fixture
+def tasks_in_process():
+    """Celery tasks run in this process, also on runs with a broker."""
+    from cms.celery_app import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        app.conf.task_always_eager = eager
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, django_db_serialized_rollback, settings):
+    """A real `celery worker` process on the configured broker, using the test database.
+
+    Skips on SQLite runs: an in-memory test database cannot be shared with another process.
+    """
+    from django.db import connection
+
+    if not broker_url():
+        pytest.skip("no CELERY_BROKER_URL: tasks run in-process")
+    if connection.vendor != "postgresql":
+        pytest.skip("a worker process needs a shared database (PostgreSQL)")
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "CELERY_BROKER_URL": broker_url(),
+        "CELERY_RESULT_BACKEND": broker_url(),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "EXPORTS_ROOT": str(settings.EXPORTS_ROOT),
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo",
+         "--loglevel=WARNING", "--without-heartbeat", "--without-gossip", "--without-mingle"],
+        cwd=ROOT, env=env,
+    )  # fmt: skip
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    from cms.celery_app import app
+
+    saved = app.conf.task_always_eager, app.conf.result_backend
+    app.conf.task_always_eager = False
+    app.conf.result_backend = broker_url()
+    vars(app._local).pop("backend", None)  # Celery caches the backend it made first
+    try:
+        yield worker
+    finally:
+        app.conf.task_always_eager, app.conf.result_backend = saved
+        vars(app._local).pop("backend", None)
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+        time.sleep(0.1)

@@ -1,0 +1,22 @@
+"""Fixtures shared by the officers' tests: uploads land in a temporary media root."""
+
+from decimal import Decimal
+
+import pytest
+
+from pilots.models import KPI
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def barnet_monthly_kpi(barnet_pilot):
+    """A monthly percentage KPI of Barnet's pilot with no readings: six periods owed
+    (July to December 2023)."""
+    return KPI.objects.create(
+        pilot=barnet_pilot, name="Placements lasting three months", unit=KPI.Unit.PERCENT,
+        frequency=KPI.Frequency.MONTHLY, baseline=Decimal(0), target=Decimal(80), sort_order=9,
+    )  # fmt: skip

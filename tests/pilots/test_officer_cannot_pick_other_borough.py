@@ -1,0 +1,81 @@
+"""Mass assignment: an officer cannot file or move a pilot or a shared resource under
+another borough, nor publish by posting a flag. Refusals change nothing."""
+
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from designlab.models import Borough
+from pilots.models import Pilot, SharedResource
+from tests.pilots.access_matrix_world import form_data
+
+
+def test_add_form_offers_only_own_borough(client, barnet_officer):
+    client.force_login(barnet_officer)
+    form = client.get(reverse("wagtailsnippets_pilots_pilot:add")).context["form"]
+    assert list(form.fields["borough"].queryset) == [barnet_officer.officer.borough]
+
+
+def test_creating_a_pilot_for_another_borough_is_refused(client, barnet_officer, lab):
+    client.force_login(barnet_officer)
+    url = reverse("wagtailsnippets_pilots_pilot:add")
+    data = form_data(client.get(url)) | {
+        "title": "Brent's pilot, by Barnet",
+        "activity": "x",
+        "lab": lab.pk,
+        "borough": Borough.objects.get(slug="brent").pk,
+        "stage": "designing",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in str(response.context["form"].errors["borough"])
+    assert not Pilot.objects.filter(title="Brent's pilot, by Barnet").exists()
+
+
+def test_moving_own_pilot_to_another_borough_is_refused(client, barnet_officer, barnet_pilot):
+    client.force_login(barnet_officer)
+    url = reverse("wagtailsnippets_pilots_pilot:edit", args=[barnet_pilot.pk])
+    data = form_data(client.get(url)) | {"borough": Borough.objects.get(slug="brent").pk}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "borough" in response.context["form"].errors
+    barnet_pilot.refresh_from_db()
+    assert barnet_pilot.borough.slug == "barnet"
+    assert barnet_pilot.latest_revision is None or (
+        barnet_pilot.latest_revision.as_object().borough_id == barnet_pilot.borough_id
+    )
+
+
+def test_posting_publish_or_live_does_not_publish(client, barnet_officer, barnet_pilot):
+    client.force_login(barnet_officer)
+    url = reverse("wagtailsnippets_pilots_pilot:edit", args=[barnet_pilot.pk])
+    before = Pilot.objects.filter(pk=barnet_pilot.pk).values().get()
+    published = ModelLogEntry.objects.for_instance(barnet_pilot).filter(action="wagtail.publish")
+    publications = published.count()  # the 2023 loader published it once
+    data = form_data(client.get(url)) | {
+        "title": "Published by an officer?",
+        "live": "on",
+        "action-publish": "action-publish",
+    }
+    client.post(url, data)
+    live = Pilot.objects.filter(pk=barnet_pilot.pk).values().get()
+    assert live["title"] == before["title"] and live["live"] == before["live"]
+    assert published.count() == publications
+
+
+def test_shared_resource_for_another_borough_is_refused(client, barnet_officer, lab):
+    client.force_login(barnet_officer)
+    url = reverse("wagtailsnippets_pilots_sharedresource:add")
+    data = form_data(client.get(url)) | {
+        "title": "Planted in Brent",
+        "kind": "welcome_pack",
+        "lab": lab.pk,
+        "borough": Borough.objects.get(slug="brent").pk,
+        "visibility": "participants",
+        "provenance": "reported",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert not SharedResource.objects.filter(title="Planted in Brent").exists()
+    data["borough"] = barnet_officer.officer.borough.pk
+    assert client.post(url, data).status_code == 302
+    assert SharedResource.objects.get(title="Planted in Brent").borough.slug == "barnet"

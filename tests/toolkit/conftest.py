@@ -1,0 +1,34 @@
+"""Fixtures for the public site. Who is who (see tests/conftest.py): an anonymous visitor
+sees only published, public content; `barnet_officer` and `convenor` are Lab participants
+and may also open the workshop materials."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    # Each test's database is rolled back, so pages cached by an earlier test are stale.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def case_study(barnet_pilot):
+    from toolkit.models import CaseStudyPage
+
+    return CaseStudyPage.objects.get(pilot=barnet_pilot)
+
+
+@pytest.fixture
+def workshop_page(db):
+    from toolkit.models import WorkshopMaterialsPage
+
+    return WorkshopMaterialsPage.objects.get()
+
+
+@pytest.fixture
+def outsider(db, django_user_model):
+    """Logged in, but neither a convenor nor a borough officer."""
+    return django_user_model.objects.create_user("outsider", password="not-a-participant-1")

@@ -1,0 +1,48 @@
+"""Anonymous visitors get cached public pages; publishing a page, a pilot or a KPI reading
+shows the new version at once; logged-in users and query strings bypass the cache."""
+
+import pytest
+
+from toolkit.models import ThemePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_public_page_is_served_from_the_cache_the_second_time(client):
+    assert client.get("/toolkit/esol/")["X-Page-Cache"] == "miss"
+    assert client.get("/toolkit/esol/")["X-Page-Cache"] == "hit"
+
+
+def test_publishing_a_page_shows_the_new_version(client):
+    theme = ThemePage.objects.get(slug="esol")
+    client.get(theme.url)
+    ThemePage.objects.filter(pk=theme.pk).update(summary="Changed without publishing")
+    assert b"Changed without publishing" not in client.get(theme.url).content  # still cached
+    theme.summary = "Published new summary"
+    theme.save_revision().publish()
+    response = client.get(theme.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert b"Published new summary" in response.content
+
+
+def test_publishing_a_pilot_updates_its_case_study(client, barnet_pilot, case_study):
+    client.get(case_study.url)
+    barnet_pilot.key_lesson = "A newly approved lesson"
+    barnet_pilot.save_revision().publish()
+    assert b"A newly approved lesson" in client.get(case_study.url).content
+
+
+def test_a_new_kpi_reading_updates_the_case_study(client, barnet_pilot, case_study):
+    import datetime as dt
+
+    client.get(case_study.url)
+    barnet_pilot.kpis.get().readings.create(period_start=dt.date(2024, 1, 1), value=39)
+    assert b"Jan 2024" in client.get(case_study.url).content
+
+
+def test_logged_in_users_and_query_strings_are_never_cached(client, convenor):
+    client.get("/resources/", {"kind": "welcome_pack"})
+    assert "X-Page-Cache" not in client.get("/resources/", {"kind": "welcome_pack"})
+    client.force_login(convenor)
+    client.get("/toolkit/")
+    assert "X-Page-Cache" not in client.get("/toolkit/")

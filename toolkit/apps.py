@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ToolkitConfig(AppConfig):
+    name = "toolkit"
+    verbose_name = "Toolkit"
+
+    def ready(self):
+        from toolkit import signals  # noqa: F401  (connects the cache invalidation)

@@ -1,0 +1,84 @@
+"""A case study per pilot. It shows only the pilot's published record: the database row
+and its child rows while the pilot is live. A draft lives in a revision and never shows;
+an unpublished pilot's case study is a 404."""
+
+from django.db import models
+from django.http import Http404
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BodyBlock
+from pilots.models import Evaluation
+from toolkit.disclosure import threshold
+from toolkit.published import kpi_progress, published_pilots
+
+
+class CaseStudyIndexPage(Page):
+    intro = RichTextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["toolkit.CaseStudyPage"]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "case study index"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_studies"] = (
+            CaseStudyPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(pilot__live=True)
+            .select_related("pilot__borough")
+            .order_by("pilot__borough__name", "title")
+        )
+        return context
+
+
+class CaseStudyPage(Page):
+    pilot = models.ForeignKey(
+        "pilots.Pilot", null=True, on_delete=models.SET_NULL, related_name="case_studies"
+    )
+    commentary = StreamField(BodyBlock(), blank=True, help_text="Editorial text around the record.")
+
+    content_panels = Page.content_panels + [FieldPanel("pilot"), FieldPanel("commentary")]
+    parent_page_types = ["toolkit.CaseStudyIndexPage"]
+    subpage_types = []
+    search_fields = Page.search_fields + [index.SearchField("commentary")]
+
+    class Meta:
+        verbose_name = "case study"
+
+    def published_pilot(self):
+        """The pilot as published, with what the page shows prefetched; None if not live."""
+        if self.pilot_id is None:
+            return None
+        return published_pilots().filter(pk=self.pilot_id).first()
+
+    def serve(self, request, *args, **kwargs):
+        pilot = self.published_pilot()
+        if pilot is None:
+            raise Http404("This pilot is not published.")
+        request.published_pilot = pilot
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pilot = getattr(request, "published_pilot", None) or self.published_pilot()
+        context["pilot"] = pilot
+        context["threshold"] = threshold()
+        if pilot is not None:
+            evaluations = list(pilot.evaluations.all())
+            context["kpis"] = [kpi_progress(kpi) for kpi in pilot.kpis.all()]
+            context["evaluations"] = evaluations
+            context["evaluated"] = any(e.status in Evaluation.IMPLEMENTED for e in evaluations)
+        return context
+
+    def get_sitemap_urls(self, request=None):
+        if self.pilot_id is None or not self.pilot.live:
+            return []
+        return super().get_sitemap_urls(request)

@@ -1,0 +1,59 @@
+"""The Lab report page (Tables 1 and 2 computed live from the published records) and the
+open data page (suppressed aggregates to download under the Open Government Licence)."""
+
+from django.db import models
+from django.urls import reverse
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from pilots.outcomes import lab_outcomes, table_1
+from toolkit import opendata
+
+
+class LabReportPage(Page):
+    lab = models.ForeignKey("designlab.Lab", on_delete=models.PROTECT, related_name="+")
+    intro = RichTextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("lab"), FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "Lab report page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["table_1"] = table_1(self.lab)
+        context["outcomes"] = lab_outcomes(self.lab)
+        return context
+
+
+class OpenDataPage(Page):
+    intro = RichTextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "open data page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["datasets"] = [
+            {
+                "dataset": dataset,
+                "table": dataset.build(),
+                "csv_url": reverse("toolkit:opendata", args=[dataset.slug, "csv"]),
+                "json_url": reverse("toolkit:opendata", args=[dataset.slug, "json"]),
+            }
+            for dataset in opendata.DATASETS.values()
+        ]
+        context["threshold"] = opendata.threshold()
+        context["licence"] = opendata.LICENCE
+        context["api_url"] = reverse("toolkit:api-openapi")
+        return context

@@ -1,0 +1,225 @@
+"""Seed the public site: the page tree, a theme page per report theme, a case study per
+published pilot, the workshop materials (private) and an illustrative translation.
+Idempotent: pages found by slug (case studies by pilot) are left as editors left them."""
+
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.documents.models import Document
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
+
+from cms.models import HomePage
+from cms.site import home_page_ensure
+from designlab.models import Challenge, Lab
+from pilots.models import Pilot, SharedResource
+from pilots.roles import CONVENORS, OFFICERS
+from toolkit.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    ContentPage,
+    LabReportPage,
+    OpenDataPage,
+    ResourceLibraryPage,
+    ResourceTheme,
+    SessionMaterials,
+    ThemePage,
+    ToolkitIndexPage,
+    WorkshopMaterialsPage,
+)
+from toolkit.seed_content import PUBLIC_RESOURCES, REPORT, THEMES, WELCOME_AR, WELCOME_EN
+
+LAB_SLUG = "asylum-welcome-2023"
+MATERIALS_COLLECTION = "Workshop materials (Lab participants)"
+
+
+def _paragraphs(sections, quote_source=None) -> list[tuple[str, dict | str]]:
+    body = []
+    for heading, text in sections:
+        body.append(("heading", {"text": heading, "level": "h2"}))
+        if quote_source:
+            body.append(("quote", {"quote": text, "source": quote_source}))
+        else:
+            body.append(("paragraph", text))
+    return body
+
+
+def _child(parent: Page, page: Page) -> tuple[Page, bool]:
+    """The live child of `parent` with `page`'s slug, or `page` added there and published."""
+    existing = parent.get_children().filter(slug=page.slug).first()
+    if existing is not None:
+        return existing.specific, False
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page, True
+
+
+@transaction.atomic
+def toolkit_site_ensure() -> HomePage:
+    home = home_page_ensure()
+    lab = Lab.objects.get(slug=LAB_SLUG)
+    sections = [
+        _toolkit_ensure(home),
+        _case_studies_ensure(home, lab),
+        _library_ensure(home),
+        _report_ensure(home, lab),
+        _open_data_ensure(home),
+        _workshops_ensure(home, lab),
+    ]
+    _welcome_ensure(home)
+    if not home.body:
+        home.body = [
+            ("links", [{"page": page, "description": ""} for page in sections[:5]]),
+        ]
+        home.save_revision().publish()
+    return home
+
+
+def _section(home: HomePage, page: Page) -> Page:
+    page.show_in_menus = True
+    return _child(home, page)[0]
+
+
+def _toolkit_ensure(home: HomePage) -> Page:
+    index = _section(home, ToolkitIndexPage(
+        title="Asylum Welcome Toolkit", slug="toolkit",
+        intro="<p>Good practice from the Design Lab’s boroughs, by theme: the integration issues "
+              "they faced and how they responded.</p>",
+    ))  # fmt: skip
+    resources = {r.title: r for r in SharedResource.objects.filter(lab__slug=LAB_SLUG)}
+    for slug, title, challenge, summary, sections, resource_titles in THEMES:
+        theme = ThemePage(
+            title=title,
+            slug=slug,
+            summary=summary,
+            challenge=Challenge.objects.filter(slug=challenge).first() if challenge else None,
+            body=_paragraphs(sections, quote_source=REPORT),
+        )
+        theme.resource_links = [
+            ResourceTheme(resource=resources[name]) for name in resource_titles if name in resources
+        ]
+        _child(index, theme)
+    return index
+
+
+def _case_studies_ensure(home: HomePage, lab: Lab) -> Page:
+    index = _section(home, CaseStudyIndexPage(
+        title="Pilot case studies", slug="case-studies",
+        intro="<p>What each borough’s pilot set out to do, what it learned and how it is "
+              "measured.</p>",
+    ))  # fmt: skip
+    covered = set(CaseStudyPage.objects.values_list("pilot_id", flat=True))
+    for pilot in Pilot.objects.filter(lab=lab, live=True).select_related("borough"):
+        if pilot.pk in covered:
+            continue
+        title = f"{pilot.borough.name}: {pilot.title}"
+        _child(index, CaseStudyPage(title=title, slug=slugify(title)[:80], pilot=pilot))
+    return index
+
+
+def _library_ensure(home: HomePage) -> Page:
+    library, created = _child(home, ResourceLibraryPage(
+        title="Resource library", slug="resources", show_in_menus=True,
+        intro="<p>Welcome packs, terms of reference and other resources the boroughs made "
+              "public.</p>",
+    ))  # fmt: skip
+    if created:
+        # The report publishes its welcome-pack guidance in the toolkit (§3.1).
+        SharedResource.objects.filter(
+            lab__slug=LAB_SLUG, title__in=PUBLIC_RESOURCES, approved_at__isnull=True
+        ).update(visibility=SharedResource.Visibility.PUBLIC, approved_at=timezone.now())
+    return library
+
+
+def _report_ensure(home: HomePage, lab: Lab) -> Page:
+    return _section(home, LabReportPage(
+        title="Lab report: outcomes", slug="report", lab=lab,
+        intro=f"<p>The tables of the {lab.name} report, computed from the published records.</p>",
+    ))  # fmt: skip
+
+
+def _open_data_ensure(home: HomePage) -> Page:
+    return _section(home, OpenDataPage(
+        title="Open data", slug="open-data",
+        intro="<p>Counts from the tracker’s published records, by borough, to download.</p>",
+    ))  # fmt: skip
+
+
+def _materials_collection() -> Collection:
+    collection = Collection.objects.filter(name=MATERIALS_COLLECTION).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=MATERIALS_COLLECTION)
+    if not collection.view_restrictions.exists():
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=[CONVENORS, OFFICERS]))
+    return collection
+
+
+def _session_document(session, collection: Collection) -> Document:
+    title = f"{session}: session outline"
+    document = Document.objects.filter(title=title, collection=collection).first()
+    if document is None:
+        name = f"documents/workshop-materials/{session.kind}-{session.number}-outline.txt"
+        document = Document(title=title, collection=collection)
+        if default_storage.exists(name):  # left by an earlier run on this machine
+            document.file.name = name
+        else:
+            text = (f"{session}\n\nSession outline (illustrative placeholder for the slides and "
+                    f"templates shared with participants).\n")  # fmt: skip
+            document.file.save(name.rsplit("/", 1)[1], ContentFile(text.encode()), save=False)
+        document.save()
+    return document
+
+
+def _workshops_ensure(home: HomePage, lab: Lab) -> Page:
+    page, created = _child(home, WorkshopMaterialsPage(
+        title="Workshop materials", slug="workshop-materials",
+        intro="<p>Slides and templates from the Lab’s workshops and webinars, for Lab "
+              "participants.</p>",
+    ))  # fmt: skip
+    if not page.get_view_restrictions().exists():
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set(Group.objects.filter(name__in=[CONVENORS, OFFICERS]))
+    if created:
+        collection = _materials_collection()
+        page.sessions = [
+            SessionMaterials(
+                session=session,
+                materials=[
+                    (
+                        "material",
+                        {"document": _session_document(session, collection), "description": ""},
+                    )
+                ],
+            )  # fmt: skip
+            for session in lab.sessions.filter(kind__in=["workshop", "webinar"])
+        ]
+        page.save_revision().publish()
+    return page
+
+
+def _welcome_ensure(home: HomePage) -> None:
+    welcome, _ = _child(home, ContentPage(
+        title=WELCOME_EN["title"], slug=WELCOME_EN["slug"], intro=WELCOME_EN["intro"],
+        body=_paragraphs(WELCOME_EN["sections"]),
+    ))  # fmt: skip
+    arabic, _ = Locale.objects.get_or_create(language_code="ar")
+    if welcome.get_translations().filter(locale=arabic).exists():
+        return
+    translated = welcome.copy_for_translation(arabic, copy_parents=True)
+    home_ar = translated.get_parent().specific
+    if not home_ar.live:
+        home_ar.title = WELCOME_AR["home_title"]
+        home_ar.intro = WELCOME_AR["home_intro"]
+        home_ar.body = []
+        home_ar.save_revision().publish()
+    translated.title = WELCOME_AR["title"]
+    translated.intro = WELCOME_AR["intro"]
+    translated.body = _paragraphs(WELCOME_AR["sections"])
+    translated.save_revision().publish()

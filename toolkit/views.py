@@ -1,0 +1,53 @@
+"""The public site's views outside the page tree: search and open data downloads."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+from wagtail.models import Page
+
+from toolkit import opendata
+from toolkit.models import CaseStudyPage
+from toolkit.models.library import public_resources, resources_search
+
+RESULTS_PER_PAGE = 20
+
+
+def _public_pages():
+    """Live pages nobody needs to log in for; case studies of unpublished pilots excluded."""
+    hidden = CaseStudyPage.objects.exclude(pilot__live=True).values("pk")
+    return Page.objects.live().public().exclude(pk__in=hidden).exclude(depth__lte=1)
+
+
+@require_safe
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    pages, resources = [], []
+    if query:
+        pages = Paginator(_public_pages().search(query), RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        resources = resources_search(query, public_resources())
+    return render(
+        request,
+        "toolkit/search.html",
+        {"query": query, "pages": pages, "resources": resources},
+    )
+
+
+@require_safe
+def open_data(request, slug: str, fmt: str):
+    dataset = opendata.DATASETS.get(slug)
+    if dataset is None:
+        raise Http404("No such dataset.")
+    if fmt == "csv":
+        response = HttpResponse(
+            opendata.dataset_csv(dataset), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{slug}.csv"'
+    else:
+        response = JsonResponse(opendata.dataset_json(dataset), json_dumps_params={"indent": 2})
+    # The licence travels with every file: in the HTTP headers, and in the JSON body.
+    response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
+    response["X-Licence"] = opendata.LICENCE["name"]
+    return response
