@@ -133,6 +133,22 @@ class ScopedIndexView(snippets.IndexView):
             return super().get_delete_url(instance)
 
 
+class ScopedInspectView(snippets.InspectView):
+    """Edit and Delete buttons only for what the user may do to this object."""
+
+    def get_edit_url(self):
+        if self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "change", self.object
+        ):
+            return super().get_edit_url()
+
+    def get_delete_url(self):
+        if self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "delete", self.object
+        ):
+            return super().get_delete_url()
+
+
 class StaleSaveRefusingEditView(snippets.EditView):
     """Refuses a save made from a form loaded before someone else's save.
 
@@ -156,6 +172,7 @@ class BoroughScopedViewSet(SnippetViewSet):
 
     index_view_class = ScopedIndexView
     edit_view_class = StaleSaveRefusingEditView
+    inspect_view_class = ScopedInspectView
     chooser_viewset_class = ScopedChooserViewSet
     inspect_view_enabled = True
     copy_view_enabled = False

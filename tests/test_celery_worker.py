@@ -1,5 +1,7 @@
 """A task sent through the broker is answered by a real worker process."""
 
+import pytest
+
 from cms.tasks import ping
 
 
@@ -13,5 +15,5 @@ def test_without_broker_tasks_run_in_process(settings):
     from cms.celery_app import app
 
     if not app.conf.task_always_eager:
-        return  # a broker is configured for this run; the test above covers it
+        pytest.skip("a broker is configured for this run; the test above covers it")
     assert ping.delay().get() == "pong"
