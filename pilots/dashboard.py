@@ -25,7 +25,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from designlab.models import (
     Attendance,
@@ -37,6 +36,7 @@ from designlab.models import (
     Session,
 )
 from pilots.admin_access import convenors_only, forbidden
+from pilots.admin_page import AdminPageMixin
 from pilots.charts import Bar, bar_chart
 from pilots.models import (
     KPI,
@@ -289,7 +289,7 @@ def _progress_text(b: BoroughRow) -> str:
     return f"{round(b.kpi_progress)}% ({b.kpis_met} of {b.kpis} KPIs met)"
 
 
-class DashboardView(WagtailAdminTemplateMixin, TemplateView):
+class DashboardView(AdminPageMixin, TemplateView):
     template_name = "pilots/dashboard/index.html"
     page_title = "Lab dashboard"
     header_icon = "table"

@@ -9,18 +9,18 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from cms.queue import enqueue_on_commit
 from designlab.models import Export, Lab
 from pilots import tasks
 from pilots.admin_access import forbidden
+from pilots.admin_page import AdminPageMixin
 from pilots.exports import TABLES, export_scope, table_csv_lines
 from pilots.scoping import is_convenor
 
 
-class ExportsView(WagtailAdminTemplateMixin, TemplateView):
+class ExportsView(AdminPageMixin, TemplateView):
     template_name = "pilots/exports/index.html"
     page_title = "Exports"
     header_icon = "download"

@@ -1,5 +1,6 @@
 """The Lab dashboard is for convenors: officers get 403, anonymous visitors log in."""
 
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 
@@ -9,6 +10,8 @@ def test_a_convenor_sees_every_borough_at_a_glance(client, convenor, lab):
     response = client.get(reverse("lab_dashboard"))
 
     assert response.status_code == 200
+    header = BeautifulSoup(response.content, "html.parser").select_one("header")
+    assert "Lab dashboard" in header.get_text()  # the header names the page
     for name in ("Barking and Dagenham", "Newham", "Waltham Forest"):
         assert name in response.text
     assert "Outcome 2" in response.text and "Partial success" in response.text
