@@ -22,7 +22,7 @@ if DEBUG:
 else:
     SECRET_KEY = env.str("SECRET_KEY")  # ImproperlyConfigured when missing
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-    if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("insecure"):
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("insecure"):
         raise ImproperlyConfigured("SECRET_KEY must be a random string of at least 50 characters.")
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names.")
@@ -106,7 +106,10 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+if DEBUG:
+    DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+else:  # production names its database; it never falls back to a file in the checkout
+    DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -132,12 +135,12 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
-# Behind a proxy the client address comes from X-Forwarded-For; with none, only REMOTE_ADDR
-# counts, so a forged header cannot give an attacker a fresh address per attempt.
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# Behind PROXY_COUNT proxies the client address comes from X-Forwarded-For; with none, only
+# REMOTE_ADDR counts, so a forged header cannot give an attacker a fresh address per attempt.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("PROXY_COUNT must be 0 or the number of proxies in front.")
+AXES_CLIENT_IP_CALLABLE = "cms.middleware.client_address"
 AXES_LOCKOUT_TEMPLATE = "cms/account/locked.html"
 # Two-factor sign-in for admin accounts outside demo mode (cms/twofactor.py).
 OTP_TOTP_ISSUER = "Borough Design Lab"

@@ -9,7 +9,6 @@ from collections.abc import Iterable
 
 from pilots.models import Evaluation, Pilot, Stage
 
-BEFORE_DELIVERY = {Stage.DESIGNING, Stage.FUNDED}
 DELIVERY_ON = {Stage.IN_DELIVERY, Stage.COMPLETED, Stage.SCALING}
 
 
@@ -20,11 +19,12 @@ def evaluation_plan_exists(evaluations: Iterable[Evaluation]) -> bool:
 def evaluation_gate_problem(pilot: Pilot, *, evaluations: Iterable[Evaluation]) -> str | None:
     """Why `pilot` may not be saved with its stage, or None when it may. Only the move
     into delivery is checked: pilots already in delivery are flagged on the officer's home
-    page instead of being frozen."""
+    page instead of being frozen. A paused or stopped pilot moving into delivery is
+    checked too, or pausing a pilot at design stage would get round the gate."""
     if pilot.stage not in DELIVERY_ON or pilot.evaluation_override_reason.strip():
         return None
     previous = Pilot.objects.filter(pk=pilot.pk).values_list("stage", flat=True).first()
-    if previous is not None and previous not in BEFORE_DELIVERY:
+    if previous in DELIVERY_ON:
         return None
     if evaluation_plan_exists(evaluations):
         return None

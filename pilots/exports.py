@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 CHUNK = 5000
 KEEP_DAYS = 7
+STALE = dt.timedelta(minutes=15)  # longer than a national-scale export takes
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
 DATE_FORMAT = "yyyy-mm-dd"
@@ -318,6 +319,19 @@ def lab_export_run(export_id: int) -> Export:
     export.finished_at = timezone.now()
     export.save(update_fields=["file", "status", "error", "finished_at"])
     return export
+
+
+def exports_requeue(*, older_than: dt.timedelta = STALE) -> int:
+    """Send again the exports still waiting after `older_than`: the broker was down when
+    they were asked for, or their worker died. Returns how many were sent."""
+    from cms.queue import send
+    from pilots.tasks import lab_export_run as task
+
+    waiting = Export.objects.filter(
+        status__in=[Export.Status.QUEUED, Export.Status.RUNNING],
+        created_at__lt=timezone.now() - older_than,
+    )
+    return sum(send(task, pk) for pk in waiting.values_list("pk", flat=True))
 
 
 def exports_prune(*, keep_days: int = KEEP_DAYS) -> int:

@@ -278,8 +278,14 @@ def table_1(lab: Lab) -> list[Table1Row]:
 
 
 def outcomes_snapshot_all() -> int:
-    """Snapshot every Lab that has outcomes; return how many were taken."""
-    labs = list(Lab.objects.filter(outcomes__isnull=False).distinct())
+    """The nightly snapshot of every Lab that has outcomes and none taken today, so a
+    retried or redelivered run adds nothing. Returns how many were taken."""
+    today = timezone.localdate()
+    labs = list(
+        Lab.objects.filter(outcomes__isnull=False)
+        .exclude(outcome_snapshots__taken_at__date=today)
+        .distinct()
+    )
     for lab in labs:
         outcomes_snapshot_take(lab)
     return len(labs)

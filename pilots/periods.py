@@ -1,14 +1,18 @@
 """Reporting periods of a KPI: the one place that knows which periods a pilot owes.
 
 Periods are calendar months, quarters or years, named by their first day. A period fits
-a pilot when it overlaps the pilot's dates (actual where known, planned otherwise); it is
-*due* once it has ended, provided the pilot has started.
+a pilot when it overlaps the pilot's dates (actual where known, planned otherwise; a
+pilot in delivery without an end date runs until today); it is *due* once it has
+ended, provided the pilot has started.
 """
 
 import datetime as dt
 
-from pilots.models import KPI, Pilot
+from django.utils import timezone
 
+from pilots.models import KPI, Pilot, Stage
+
+RUNNING = {Stage.IN_DELIVERY, Stage.SCALING}  # a paused pilot owes nothing new
 MONTHS_PER_PERIOD = {KPI.Frequency.MONTHLY: 1, KPI.Frequency.QUARTERLY: 3, KPI.Frequency.ANNUAL: 12}
 
 
@@ -34,18 +38,20 @@ def period_label(start: dt.date, frequency: str) -> str:
     return str(start.year)
 
 
-def pilot_dates(pilot: Pilot) -> tuple[dt.date, dt.date] | None:
+def pilot_dates(pilot: Pilot, today: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
     """The pilot's first and last day: actual where known, planned otherwise."""
     start = pilot.actual_start or pilot.planned_start
     end = pilot.actual_end or pilot.planned_end
+    if end is None and pilot.actual_start is not None and pilot.stage in RUNNING:
+        end = today or timezone.localdate()  # running, with no end date set
     if start is None or end is None or end < start:
         return None
     return start, end
 
 
-def kpi_periods(kpi: KPI, pilot: Pilot) -> list[dt.date]:
+def kpi_periods(kpi: KPI, pilot: Pilot, today: dt.date | None = None) -> list[dt.date]:
     """Every period of `kpi` that overlaps the pilot's dates, oldest first."""
-    dates = pilot_dates(pilot)
+    dates = pilot_dates(pilot, today)
     if dates is None:
         return []
     start, end = dates
@@ -60,7 +66,7 @@ def kpi_due_periods(kpi: KPI, pilot: Pilot, today: dt.date) -> list[dt.date]:
     """Periods of `kpi` that have ended by `today`, once the pilot has started."""
     if pilot.actual_start is None:
         return []
-    return [p for p in kpi_periods(kpi, pilot) if period_end(p, kpi.frequency) < today]
+    return [p for p in kpi_periods(kpi, pilot, today) if period_end(p, kpi.frequency) < today]
 
 
 def period_problem(kpi: KPI, pilot: Pilot, start: dt.date, today: dt.date) -> str | None:
@@ -70,8 +76,8 @@ def period_problem(kpi: KPI, pilot: Pilot, start: dt.date, today: dt.date) -> st
             f"{start:%d %B %Y} does not start a {kpi.get_frequency_display().lower()} "
             f"period; use {period_start_of(start, kpi.frequency):%d %B %Y}."
         )
-    if start not in kpi_periods(kpi, pilot):
-        dates = pilot_dates(pilot)
+    if start not in kpi_periods(kpi, pilot, today):
+        dates = pilot_dates(pilot, today)
         if dates is None:
             return "The pilot has no start and end dates yet, so no period can be reported."
         return (

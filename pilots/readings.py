@@ -1,10 +1,14 @@
 """KPI readings entered one at a time, and progress towards a KPI's target."""
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.log_actions import log
+from wagtail.models import Revision
 
 from pilots.models import KPI, KPIReading
 from pilots.returns_import import readings_write
@@ -28,3 +32,20 @@ def progress_to_target(kpi: KPI, value: Decimal | None) -> int | None:
     if value is None or kpi.baseline is None or kpi.target is None or kpi.target == kpi.baseline:
         return None
     return round((value - kpi.baseline) / (kpi.target - kpi.baseline) * 100)
+
+
+def reading_earlier_values(readings: Iterable[KPIReading]) -> dict[int, list[Revision]]:
+    """The values each corrected reading had before, oldest first, by reading id."""
+    by_pk = {r.pk: r for r in readings if r.latest_revision_id}
+    if not by_pk:
+        return {}
+    revisions = Revision.objects.filter(
+        content_type=ContentType.objects.get_for_model(KPIReading),
+        object_id__in=[str(pk) for pk in by_pk],
+    ).order_by("created_at", "pk")
+    earlier = defaultdict(list)
+    for revision in revisions:
+        if revision.pk != by_pk[int(revision.object_id)].latest_revision_id:
+            revision.value = Decimal(revision.content["value"])
+            earlier[int(revision.object_id)].append(revision)
+    return dict(earlier)

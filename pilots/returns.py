@@ -38,6 +38,12 @@ NOT_A_SPREADSHEET = (
     "This file is not a valid spreadsheet. Save it as .xlsx or CSV UTF-8 and upload it again."
 )
 FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+FORMULA_CELL = (
+    "This cell holds a formula. Returns must hold values only: copy the cells and paste "
+    "them as values, then upload again."
+)
+FORMULA_SHEET = FORMULA_CELL.replace("This cell", "This sheet")
+# Cell references are optional in the file format: without them the sheet is refused whole.
 CELL_WITH_FORMULA = re.compile(
     rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?f[\s>/]', re.S
 )
@@ -149,7 +155,7 @@ def _instructions_write(guide, borough: Borough, today: dt.date) -> None:
         "2. Leave Value empty for a period you cannot report yet; that row is skipped.",
         "3. Note is optional (up to 500 characters). Do not enter anything about individuals.",
         "4. Do not change the other columns, add formulas or rename the sheet.",
-        "5. Upload the file in the Design Lab admin (Returns → Upload return).",
+        "5. Upload the file in the Design Lab admin (KPI returns → Upload return).",
         "   The whole file is checked first: if anything is wrong nothing is recorded and",
         "   each problem is listed by row and column. Uploading the same file again",
         "   changes nothing; a corrected value replaces the old one, which is kept in the",
@@ -253,16 +259,11 @@ def _formulas_refuse(file) -> None:
             for path, sheet in names.items():
                 data = archive.read(path)
                 if FORMULA.search(data):
+                    cells = CELL_WITH_FORMULA.findall(data)[:50]
                     found += [
-                        problem(
-                            "This cell holds a formula. Returns must hold values only: copy "
-                            "the cells and paste them as values, then upload again.",
-                            sheet=sheet,
-                            row=int(row),
-                            column=letters.decode(),
-                        )
-                        for letters, row in CELL_WITH_FORMULA.findall(data)[:50]
-                    ]
+                        problem(FORMULA_CELL, sheet=sheet, row=int(row), column=letters.decode())
+                        for letters, row in cells
+                    ] or [problem(FORMULA_SHEET, sheet=sheet)]
     except (zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError, OSError):
         raise FileRefused([problem(NOT_A_SPREADSHEET)]) from None
     if found:

@@ -9,12 +9,13 @@ importing the same file twice changes nothing the second time.
 
 import datetime as dt
 import hashlib
+import logging
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -36,11 +37,18 @@ from pilots.returns import (
     return_sheet_read,
 )
 
+logger = logging.getLogger(__name__)
+
 BATCH = 2_000
 MAX_PROBLEMS = 200
 LARGEST = Decimal("999999999999.99")
 CENTS = Decimal("0.01")
+NEGATIVE = "%s is negative; KPI readings cannot be below 0."
 STALE = dt.timedelta(minutes=10)  # longer than any real import takes
+UNREADABLE = (
+    "This file could not be read. Save it again from the return template as .xlsx or "
+    "CSV UTF-8 and upload it again."
+)
 
 
 def return_upload_create(*, borough: Borough, file, user=None) -> ReturnUpload:
@@ -85,6 +93,13 @@ def import_kpi_return(upload_id: int, *, checkpoint: Callable[[str], None] | Non
             rows = refusal
         except FileNotFoundError:
             rows = FileRefused([problem("The uploaded file is missing; upload it again.")])
+        except DatabaseError:
+            raise  # the task is retried; the file may be fine
+        except Exception:
+            # A file nobody foresaw must not leave the upload "running" and requeued for
+            # ever: refuse it, and keep the details for the developers.
+            logger.exception("return upload %s could not be read", upload_id)
+            rows = FileRefused([problem(UNREADABLE)])
         if isinstance(rows, FileRefused):
             upload.status = ReturnUpload.Status.REFUSED
             upload.problems = rows.problems[:MAX_PROBLEMS]
@@ -155,8 +170,9 @@ def return_rows_check(sheet: Sheet, borough: Borough) -> dict | FileRefused:
         kpi = _kpi_find(cell("KPI ID"), kpis, borough, lambda m: report(m, "KPI ID"))
         value = _value_read(cell("Value"), kpi, lambda m: report(m, "Value"))
         start = _date_read(cell("Period start"), lambda m: report(m, "Period start"))
-        note = "" if _blank(cell("Note")) else str(cell("Note")).strip()
-        if len(note) > 500:
+        # Without a Note column the notes already recorded are kept.
+        note = None if at["Note"] is None else str(cell("Note") or "").strip()
+        if note and len(note) > 500:
             report(f"The note is {len(note)} characters long; the limit is 500.", "Note")
         if kpi is None or start is None or _blank(cell("Value")):
             continue
@@ -186,7 +202,7 @@ def _kpi_find(raw, kpis: dict, borough: Borough, report) -> KPI | None:
         pk = int(number)
         if pk != number:
             raise ValueError
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         report(
             f"“{raw}” is not a KPI ID. Use the rows of the template without changing this column."
         )
@@ -219,11 +235,12 @@ def _value_read(raw, kpi: KPI | None, report) -> Decimal | None:
     except InvalidOperation:
         report(f"“{raw}” is not a number. Type a number only, such as 12 or 45.5.")
         return None
+    if abs(value) > LARGEST:  # checked before rounding, which fails on numbers such as 1e30
+        report(f"“{raw}” is too large to be a reading." if value > 0 else NEGATIVE % raw)
+        return None
     value = value.quantize(CENTS)
     if value < 0:
-        report(f"{value} is negative; KPI readings cannot be below 0.")
-    elif value > LARGEST:
-        report(f"{value} is too large to be a reading.")
+        report(NEGATIVE % value)
     elif kpi is not None and kpi.unit == KPI.Unit.PERCENT and value > 100:
         report(f"{value} is not a percentage: “{kpi.name}” takes a number from 0 to 100.")
     else:
@@ -253,7 +270,7 @@ def readings_write(
     readings: dict, *, user=None, checkpoint: Callable[[str], None] | None = None
 ) -> tuple[int, int, int]:
     """Create and update readings; returns (created, updated, unchanged). An update keeps
-    a revision of the value it replaces."""
+    a revision of the value it replaces. A note of None leaves the recorded note alone."""
     existing = {
         (r.kpi_id, r.period_start): r
         for r in KPIReading.objects.filter(kpi_id__in={k for k, _ in readings})
@@ -263,8 +280,11 @@ def readings_write(
         value = value.quantize(CENTS)  # as stored, so equal values compare equal
         reading = existing.get((kpi_id, start))
         if reading is None:
-            new.append(KPIReading(kpi_id=kpi_id, period_start=start, value=value, note=note))
-        elif reading.value != value or reading.note != note:
+            new.append(KPIReading(kpi_id=kpi_id, period_start=start, value=value, note=note or ""))
+            continue
+        if note is None:
+            note = reading.note
+        if reading.value != value or reading.note != note:
             changed.append((reading, value, note))
     _updates_write(changed, user)
     if checkpoint:

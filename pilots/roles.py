@@ -24,8 +24,9 @@ OFFICER_PERMISSIONS = [
     "pilots.change_sharedresource",
     "pilots.delete_sharedresource",
     "pilots.view_sharedresource",
+    # Not change_document: Wagtail lets uploaders edit their own documents, and this
+    # permission would let an officer replace any borough's (or the toolkit's) files.
     "wagtaildocs.add_document",
-    "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 ]
 
@@ -78,10 +79,15 @@ def ensure_roles(**kwargs) -> None:
     root = Collection.get_first_root_node()
     if root is not None:
         for group in (convenors, officers):
-            for perm in group.permissions.filter(content_type__app_label="wagtaildocs"):
+            granted = group.permissions.filter(content_type__app_label="wagtaildocs")
+            for perm in granted:
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root, permission=perm
                 )
+            # A permission taken from the role is taken from existing sites too.
+            GroupCollectionPermission.objects.filter(
+                group=group, collection=root, permission__content_type__app_label="wagtaildocs"
+            ).exclude(permission__in=granted).delete()
 
     task, _ = GroupApprovalTask.objects.get_or_create(name="Convenor review")
     task.groups.set([convenors])

@@ -5,11 +5,14 @@ import json
 SCHEDULE = {
     # name: (task, crontab fields)
     "Overdue return reminders": ("pilots.tasks.reminders_send", {"minute": "0", "hour": "7"}),
+    # Hourly through Monday: a run sends only to those not sent this week's round-up, so
+    # the later runs are the retries for addresses the mail server refused at 8:00.
     "Weekly round-up": (
         "pilots.tasks.roundup_send",
-        {"minute": "0", "hour": "8", "day_of_week": "1"},
+        {"minute": "0", "hour": "8-17", "day_of_week": "1"},
     ),
     "Send again waiting returns": ("pilots.tasks.returns_requeue", {"minute": "*/5"}),
+    "Send again waiting exports": ("pilots.tasks.exports_requeue", {"minute": "*/5"}),
     "Nightly outcome snapshots": (
         "pilots.tasks.outcomes_snapshot_all",
         {"minute": "30", "hour": "2"},

@@ -3,7 +3,6 @@ function of the same name, and is idempotent."""
 
 from celery import shared_task
 
-from designlab.models import Lab
 from pilots import exports, notifications, outcomes, returns_import
 
 
@@ -28,11 +27,6 @@ def roundup_send() -> int:
 
 
 @shared_task
-def outcomes_snapshot_take(lab_id: int) -> int:
-    return outcomes.outcomes_snapshot_take(Lab.objects.get(pk=lab_id)).pk
-
-
-@shared_task
 def outcomes_snapshot_all() -> int:
     """Nightly: a snapshot of every Lab that has outcomes defined."""
     return outcomes.outcomes_snapshot_all()
@@ -41,6 +35,11 @@ def outcomes_snapshot_all() -> int:
 @shared_task
 def lab_export_run(export_id: int) -> str:
     return exports.lab_export_run(export_id).status
+
+
+@shared_task
+def exports_requeue() -> int:
+    return exports.exports_requeue()
 
 
 @shared_task

@@ -24,7 +24,7 @@ from designlab.models import Borough
 from pilots.forms import EmailPreferencesForm, ReadingForm, ReturnUploadForm, ReuseForm
 from pilots.models import KPI, KPIReading, ResourceReuse, ReturnUpload, SharedResource
 from pilots.periods import kpi_periods, period_label, period_problem
-from pilots.readings import progress_to_target, reading_save
+from pilots.readings import progress_to_target, reading_earlier_values, reading_save
 from pilots.returns import return_template_write
 from pilots.returns_import import return_upload_create
 from pilots.scoping import (
@@ -37,6 +37,11 @@ from pilots.scoping import (
 from pilots.tasks import import_kpi_return
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+READING_SAVED = {
+    "created": "reading saved.",
+    "updated": "reading corrected. The previous value is kept in the reading's history.",
+    "unchanged": "nothing changed: this reading was already recorded.",
+}
 
 
 def _borough(request, slug: str) -> Borough:
@@ -53,7 +58,9 @@ def _posted(request):
 
 def _page(request, template: str, title: str, **context) -> TemplateResponse:
     return TemplateResponse(
-        request, template, {"page_title": title, "header_icon": "table", **context}
+        request,
+        template,
+        {"page_title": title, "header_title": title, "header_icon": "table", **context},
     )
 
 
@@ -128,7 +135,9 @@ def readings(request, kpi: int):
     if not user_may_access(request.user, pilot.borough_id):
         raise Http404
     today = timezone.localdate()
-    periods = [p for p in kpi_periods(kpi, pilot) if not period_problem(kpi, pilot, p, today)]
+    periods = [
+        p for p in kpi_periods(kpi, pilot, today) if not period_problem(kpi, pilot, p, today)
+    ]
     recorded = {r.period_start: r for r in KPIReading.objects.filter(kpi=kpi)}
     choices = [(p, period_label(p, kpi.frequency)) for p in periods]
     chosen = request.GET.get("period")
@@ -148,10 +157,15 @@ def readings(request, kpi: int):
                 note=data["note"], user=request.user,
             )  # fmt: skip
             label = period_label(data["period_start"], kpi.frequency)
-            messages.success(request, f"{kpi.name}, {label}: reading {outcome}.")
+            messages.success(request, f"{kpi.name}, {label}: {READING_SAVED[outcome]}")
             return redirect("pilots_readings", kpi.pk)
     latest = max(recorded.values(), key=lambda r: r.period_start, default=None)
-    rows = [{"start": p, "label": label, "reading": recorded.get(p)} for p, label in choices]
+    earlier = reading_earlier_values(recorded.values())
+    rows = [
+        {"start": p, "label": label, "reading": recorded.get(p),
+         "earlier": earlier.get(recorded[p].pk, []) if p in recorded else []}
+        for p, label in choices
+    ]  # fmt: skip
     return _page(
         request, "pilots/readings.html", f"Readings: {kpi.name}",
         kpi=kpi, pilot=pilot, form=form, rows=rows, latest=latest,

@@ -1,9 +1,23 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from designlab.criteria import Outcome
+from pilots import dashboard, export_views, views
+from pilots.home_panel import DuePanel
 from pilots.models import Pilot, SharedResource
 from pilots.permissions import BoroughPermissionPolicy, SharedResourcePermissionPolicy
-from pilots.viewsets import DesignLabViewSetGroup, PilotViewSet, SharedResourceViewSet
+from pilots.reports import Table1ReportView
+from pilots.scoping import is_convenor, user_borough
+from pilots.viewsets import (
+    DesignLabViewSetGroup,
+    PilotViewSet,
+    ReferenceViewSet,
+    SharedResourceViewSet,
+)
 
 # Policies before anything asks for one: Wagtail would otherwise create a fallback.
 register_permission_policy(Pilot, BoroughPermissionPolicy(Pilot))
@@ -14,15 +28,7 @@ register_snippet(SharedResourceViewSet)
 register_snippet(DesignLabViewSetGroup)
 
 
-# --- Officers keeping pilots current: returns, readings, resources, emails (issue 3) ---
-from django.urls import path, reverse  # noqa: E402
-from wagtail import hooks  # noqa: E402
-from wagtail.admin.menu import MenuItem  # noqa: E402
-from wagtail.admin.widgets import ListingButton  # noqa: E402
-
-from pilots import views  # noqa: E402
-from pilots.home_panel import DuePanel  # noqa: E402
-from pilots.scoping import is_convenor, user_borough  # noqa: E402
+# Officers keeping pilots current: returns, readings, resources, emails.
 
 
 @hooks.register("register_admin_urls")
@@ -43,14 +49,16 @@ def pilots_officer_urls():
     ]
 
 
-class ReturnsMenuItem(MenuItem):
+class OfficerOrConvenorMenuItem(MenuItem):
     def is_shown(self, request):
         return user_borough(request.user) is not None or is_convenor(request.user)
 
 
 @hooks.register("register_admin_menu_item")
 def pilots_returns_menu_item():
-    return ReturnsMenuItem("KPI returns", reverse("pilots_returns"), icon_name="table", order=105)
+    return OfficerOrConvenorMenuItem(
+        "KPI returns", reverse("pilots_returns"), icon_name="table", order=105
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -86,11 +94,7 @@ def pilots_log_actions(actions):
     )
 
 
-# --- Convenors' dashboard, Lab outcomes, exports and Table 1 (issue 4) ---
-from designlab.criteria import Outcome  # noqa: E402
-from pilots import dashboard, export_views  # noqa: E402
-from pilots.reports import Table1ReportView  # noqa: E402
-from pilots.viewsets import ReferenceViewSet  # noqa: E402
+# Convenors' dashboard, Lab outcomes, exports and Table 1.
 
 
 class OutcomeViewSet(ReferenceViewSet):
@@ -144,11 +148,6 @@ class ConvenorMenuItem(MenuItem):
         return is_convenor(request.user)
 
 
-class ExportsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_convenor(request.user) or user_borough(request.user) is not None
-
-
 @hooks.register("register_admin_menu_item")
 def pilots_dashboard_menu_item():
     return ConvenorMenuItem("Lab dashboard", reverse("lab_dashboard"), icon_name="view", order=90)
@@ -156,12 +155,14 @@ def pilots_dashboard_menu_item():
 
 @hooks.register("register_admin_menu_item")
 def pilots_exports_menu_item():
-    return ExportsMenuItem("Exports", reverse("lab_exports"), icon_name="download", order=110)
+    return OfficerOrConvenorMenuItem(
+        "Exports", reverse("lab_exports"), icon_name="download", order=110
+    )
 
 
 @hooks.register("register_reports_menu_item")
 def pilots_table_1_menu_item():
-    return ExportsMenuItem(
+    return OfficerOrConvenorMenuItem(
         "Table 1: pilot initiatives", reverse("lab_table_1"), icon_name="table", order=50
     )
 

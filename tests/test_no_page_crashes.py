@@ -23,9 +23,28 @@ def shape(url: str) -> str:
     return re.sub(r"/\d+/", "/N/", parts.path) + ("?" + query if query else "")
 
 
-def crawl(client, start: str, inside: str) -> tuple[dict[str, int], list[str]]:
-    """Statuses of the pages reached from `start`, and the server errors among them."""
-    seen, errors, statuses = {shape(start)}, [], {}
+def links(response) -> list[str]:
+    """Where a response leads: its redirect, its links and Wagtail's menu (drawn from JSON)."""
+    found = [response["Location"]] if response.status_code in (301, 302) else []
+    if "text/html" in response.get("Content-Type", ""):
+        page = response.content.decode()
+        found += [a["href"] for a in BeautifulSoup(page, "html.parser").select("a[href]")]
+        found += SIDEBAR_URL.findall(page)
+    return [href.split("#")[0] for href in found]
+
+
+def untitled(response) -> bool:
+    """A page without a title of its own: a browser tab or screen reader cannot name it."""
+    if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+        return False
+    title = BeautifulSoup(response.content, "html.parser").title
+    return title is None or title.text.strip().startswith("-")
+
+
+def crawl(client, start: str, inside: str) -> tuple[dict[str, int], list[str], list[str]]:
+    """Statuses of the pages reached from `start`, the server errors among them, and the
+    untitled pages among them."""
+    seen, errors, statuses, nameless = {shape(start)}, [], {}, []
     queue = deque([start])
     while queue and len(statuses) < LIMIT:
         url = queue.popleft()
@@ -33,34 +52,30 @@ def crawl(client, start: str, inside: str) -> tuple[dict[str, int], list[str]]:
         statuses[url] = response.status_code
         if response.status_code >= 500:
             errors.append(f"{response.status_code} {url}")
-        if "text/html" not in response.get("Content-Type", ""):
-            continue
-        page = response.content.decode()
-        hrefs = [a["href"] for a in BeautifulSoup(page, "html.parser").select("a[href]")]
-        hrefs += SIDEBAR_URL.findall(page)  # Wagtail draws its menu from JSON
-        for href in hrefs:
-            href = href.split("#")[0]
-            if not href.startswith(inside) or SKIP.search(href):
-                continue
-            if shape(href) not in seen:
+        if untitled(response):
+            nameless.append(url)
+        for href in links(response):
+            if href.startswith(inside) and not SKIP.search(href) and shape(href) not in seen:
                 seen.add(shape(href))
                 queue.append(href)
-    return statuses, errors
+    return statuses, errors, nameless
 
 
 @pytest.mark.parametrize("username", ["convenor", "officer-barnet"])
 def test_admin_pages_reachable_by_links_never_crash(client, username, django_user_model):
     client.force_login(django_user_model.objects.get(username=username))
-    statuses, errors = crawl(client, "/admin/", "/admin/")
+    statuses, errors, untitled = crawl(client, "/admin/", "/admin/")
     assert errors == []
+    assert untitled == []
     assert len(statuses) > 30, statuses  # the crawl really went through the admin
     # Every link shown leads somewhere this user may go: no dead ends, no 404s.
     assert [u for u, c in statuses.items() if c in (403, 404)] == []
 
 
 def test_public_pages_reachable_by_links_never_crash(client, db):
-    statuses, errors = crawl(client, "/", "/")
+    statuses, errors, untitled = crawl(client, "/", "/")
     assert errors == []
+    assert untitled == []
     assert len(statuses) > 15
     assert all(code < 400 for code in statuses.values()), {
         u: c for u, c in statuses.items() if c >= 400

@@ -14,6 +14,8 @@ PROBE = (
     "'name': str(settings.DATABASES['default']['NAME']),"
     "'eager': settings.CELERY_TASK_ALWAYS_EAGER, 'demo': settings.DEMO_MODE}))"
 )
+KEY = "k" * 60 + "x-production-key"
+PG = "postgres://postgres@127.0.0.1:5432/designlab"
 BASE_ENV = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CELERY_BROKER_URL")}
 
 
@@ -54,8 +56,14 @@ def test_production_without_secret_key_stops_with_a_clear_message():
     assert "SECRET_KEY" in out.stderr
 
 
+def test_production_without_database_url_stops_with_a_clear_message():
+    out = probe(DEBUG="0", ALLOWED_HOSTS="example.org", SECRET_KEY=KEY)
+    assert out.returncode != 0
+    assert "DATABASE_URL" in out.stderr
+
+
 def test_production_is_not_demo_mode():
     result = json.loads(
-        probe(DEBUG="0", ALLOWED_HOSTS="example.org", SECRET_KEY="k" * 60 + "x").stdout
+        probe(DEBUG="0", ALLOWED_HOSTS="example.org", SECRET_KEY=KEY, DATABASE_URL=PG).stdout
     )
     assert result["demo"] is False

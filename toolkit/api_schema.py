@@ -129,7 +129,7 @@ def openapi(base_path: str) -> dict:
                             "name": "id",
                             "in": "path",
                             "required": True,
-                            "schema": {"type": "integer", "minimum": 1, "maximum": 2147483647},
+                            "schema": {"type": "integer", "format": "int64", "minimum": 1},
                         }
                     ],  # fmt: skip
                     "responses": {

@@ -8,6 +8,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
@@ -210,16 +211,19 @@ def _welcome_ensure(home: HomePage) -> None:
         body=_paragraphs(WELCOME_EN["sections"]),
     ))  # fmt: skip
     arabic, _ = Locale.objects.get_or_create(language_code="ar")
-    if welcome.get_translations().filter(locale=arabic).exists():
-        return
-    translated = welcome.copy_for_translation(arabic, copy_parents=True)
+    translated = welcome.get_translations().filter(locale=arabic).first()
+    if translated is None:
+        translated = welcome.copy_for_translation(arabic, copy_parents=True)
+        translated.title = WELCOME_AR["title"]
+        translated.intro = WELCOME_AR["intro"]
+        translated.body = _paragraphs(WELCOME_AR["sections"])
+        translated.save_revision().publish()
+    # Copying the parents made the Arabic home an alias of the English one: English text
+    # and links under lang="ar". Make it a page of its own, in Arabic.
     home_ar = translated.get_parent().specific
-    if not home_ar.live:
+    if home_ar.alias_of_id is not None:
+        ConvertAliasPageAction(home_ar).execute(skip_permission_checks=True)
         home_ar.title = WELCOME_AR["home_title"]
         home_ar.intro = WELCOME_AR["home_intro"]
-        home_ar.body = []
+        home_ar.body = [("links", [{"page": translated.specific, "description": ""}])]
         home_ar.save_revision().publish()
-    translated.title = WELCOME_AR["title"]
-    translated.intro = WELCOME_AR["intro"]
-    translated.body = _paragraphs(WELCOME_AR["sections"])
-    translated.save_revision().publish()

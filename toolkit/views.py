@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from toolkit import opendata
 from toolkit.models import CaseStudyPage
-from toolkit.models.library import public_resources, resources_search
+from toolkit.models.library import public_resources, resources_search, search_text
 
 RESULTS_PER_PAGE = 20
 
@@ -21,7 +21,7 @@ def _public_pages():
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = search_text(request.GET.get("q", ""))
     pages, resources = [], []
     if query:
         pages = Paginator(_public_pages().search(query), RESULTS_PER_PAGE).get_page(

@@ -6,6 +6,8 @@ import secrets
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 BASE_ENV = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CELERY_BROKER_URL")}
@@ -14,6 +16,7 @@ PRODUCTION = {
     "DEMO_MODE": "0",
     "ALLOWED_HOSTS": "designlab.example.org",
     "SECRET_KEY": secrets.token_urlsafe(64),
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/designlab",
 }
 
 
@@ -50,7 +53,22 @@ def test_production_without_allowed_hosts_stops_with_a_clear_message():
     assert "ALLOWED_HOSTS" in result.stderr
 
 
-def test_production_refuses_a_short_secret_key():
-    result = manage("check", **{**PRODUCTION, "SECRET_KEY": "too-short"})
+@pytest.mark.parametrize("key", ["too-short", "a" * 64])
+def test_production_refuses_a_short_or_repetitive_secret_key(key):
+    result = manage("check", **{**PRODUCTION, "SECRET_KEY": key})
     assert result.returncode != 0
     assert "SECRET_KEY must be a random string of at least 50 characters" in result.stderr
+
+
+def test_a_negative_proxy_count_stops_start_up():
+    result = manage("check", **PRODUCTION, PROXY_COUNT="-1")
+    assert result.returncode != 0
+    assert "PROXY_COUNT must be 0" in result.stderr
+
+
+def test_deploy_check_warns_when_demo_mode_is_left_on():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", **{**PRODUCTION, "DEMO_MODE": "1"}
+    )
+    assert result.returncode != 0
+    assert "cms.W001" in result.stderr and "two-factor" in result.stderr

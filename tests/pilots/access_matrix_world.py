@@ -60,7 +60,11 @@ def side_build(slug: str, lab) -> Side:
     revision = pilot.save_revision(user=officer)
     workflow_state = pilot.get_workflow().start(pilot, officer)
     resource = SharedResource.objects.create(
-        lab=lab, borough=borough, title=f"{borough} welcome pack", kind="welcome_pack"
+        lab=lab,
+        borough=borough,
+        title=f"{borough} welcome pack",
+        kind="welcome_pack",
+        url="https://example.org/welcome-pack",
     )
     editing_session = EditingSession.objects.create(
         user=officer,

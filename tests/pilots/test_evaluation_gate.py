@@ -93,3 +93,25 @@ def test_model_clean_refuses_at_every_door(designing_pilot):
     designing_pilot.stage = Stage.IN_DELIVERY
     with pytest.raises(ValidationError, match=GATE):
         designing_pilot.full_clean()
+
+
+def test_pausing_at_design_stage_does_not_get_round_the_gate(
+    client, barnet_officer, convenor, designing_pilot
+):
+    Pilot.objects.filter(pk=designing_pilot.pk).update(stage=Stage.PAUSED)
+    designing_pilot.refresh_from_db()
+    designing_pilot.save_revision().publish()
+    response = edit(client, barnet_officer, designing_pilot, stage=Stage.IN_DELIVERY)
+    assert response.status_code == 200 and GATE in response.content.decode()
+    assert saved_stage(designing_pilot) == Stage.PAUSED
+
+
+def test_a_pilot_already_in_delivery_can_still_be_edited(client, barnet_officer, designing_pilot):
+    """Pilots in delivery without a plan are flagged on the home page, not frozen."""
+    Pilot.objects.filter(pk=designing_pilot.pk).update(stage=Stage.IN_DELIVERY)
+    designing_pilot.refresh_from_db()
+    designing_pilot.save_revision().publish()
+    response = edit(client, barnet_officer, designing_pilot, title="Befriending scheme (phase 1)")
+    assert GATE not in response.content.decode()
+    designing_pilot.refresh_from_db()
+    assert designing_pilot.get_latest_revision_as_object().title == "Befriending scheme (phase 1)"

@@ -59,3 +59,17 @@ def test_nothing_due_says_so(client, barnet_officer, barnet_pilot):
     Milestone.objects.filter(pilot=barnet_pilot).update(done_on=dt.date(2023, 1, 1))
     Pilot.objects.filter(pk=barnet_pilot.pk).update(evaluation_override_reason="Reviewed")
     assert "Nothing is due. Thank you." in home(client, barnet_officer)
+
+
+def test_a_fix_awaiting_approval_says_so(client, barnet_officer, barnet_pilot):
+    """Officers save drafts; the home page reads published records, so an item the
+    officer has fixed stays listed until a convenor approves, and says why."""
+    Milestone.objects.create(
+        pilot=barnet_pilot, title="Recruit ten volunteers", due_on=dt.date(2024, 1, 31)
+    )
+    awaiting = "saved changes to this pilot await a convenor"
+    assert awaiting not in home(client, barnet_officer)
+    barnet_pilot.refresh_from_db()
+    barnet_pilot.save_revision(user=barnet_officer)  # a draft, as an officer's save is
+    html = home(client, barnet_officer)
+    assert "Recruit ten volunteers" in html and awaiting in html

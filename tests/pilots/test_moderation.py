@@ -66,3 +66,35 @@ def test_draft_change_is_not_in_published_rows(client, barnet_officer, barnet_pi
     assert barnet_pilot.has_unpublished_changes
     assert barnet_pilot.latest_revision.as_object().title == "A draft title"
     assert not Pilot.objects.filter(live=True, title="A draft title").exists()
+
+
+def test_officers_change_to_an_approved_public_resource_needs_approval_again(
+    client, barnet_officer, convenor, lab
+):
+    """An approval covers what the convenor saw: a later edit by the officer (say, a new
+    link) leaves the public site until a convenor approves it again."""
+    from django.utils import timezone
+
+    from pilots.due import resources_awaiting_review
+    from pilots.models import SharedResource
+
+    resource = SharedResource.objects.create(
+        lab=lab, borough=barnet_officer.officer.borough, title="Welcome pack", kind="welcome_pack",
+        url="https://barnet.example/pack", visibility="public", approved_at=timezone.now(),
+    )  # fmt: skip
+    url = reverse("wagtailsnippets_pilots_sharedresource:edit", args=[resource.pk])
+    client.force_login(convenor)
+    data = form_data(client.get(url)) | {"description": "Tidied by the convenor"}
+    assert client.post(url, data).status_code == 302
+    assert SharedResource.objects.get(pk=resource.pk).is_public
+
+    client.force_login(barnet_officer)
+    data = form_data(client.get(url)) | {"url": "https://elsewhere.example/"}
+    assert client.post(url, data).status_code == 302
+    resource.refresh_from_db()
+    assert resource.url == "https://elsewhere.example/" and not resource.is_public
+    assert resource in resources_awaiting_review(None)
+
+    client.force_login(convenor)
+    client.post(reverse("pilots_resource_approve", args=[resource.pk]))
+    assert SharedResource.objects.get(pk=resource.pk).is_public

@@ -68,6 +68,7 @@ def test_shared_resource_for_another_borough_is_refused(client, barnet_officer, 
     data = form_data(client.get(url)) | {
         "title": "Planted in Brent",
         "kind": "welcome_pack",
+        "url": "https://example.org/welcome-pack",
         "lab": lab.pk,
         "borough": Borough.objects.get(slug="brent").pk,
         "visibility": "participants",
@@ -79,3 +80,79 @@ def test_shared_resource_for_another_borough_is_refused(client, barnet_officer, 
     data["borough"] = barnet_officer.officer.borough.pk
     assert client.post(url, data).status_code == 302
     assert SharedResource.objects.get(title="Planted in Brent").borough.slug == "barnet"
+
+
+def edit_url(pilot):
+    return reverse("wagtailsnippets_pilots_pilot:edit", args=[pilot.pk])
+
+
+def test_officer_cannot_let_a_pilot_into_delivery_by_posting_the_override(
+    client, barnet_officer, barnet_pilot
+):
+    """The evaluation gate's override is a convenor's decision: an officer's posted reason
+    is ignored and a pilot without an evaluation plan stays out of delivery."""
+    pilot = Pilot.objects.create(
+        lab=barnet_pilot.lab, borough=barnet_pilot.borough, title="New pilot", activity="x"
+    )
+    client.force_login(barnet_officer)
+    data = form_data(client.get(edit_url(pilot))) | {
+        "stage": "in_delivery",
+        "evaluation_override_reason": "Approved by me",
+    }
+    response = client.post(edit_url(pilot), data)
+    assert response.status_code == 200
+    assert "without an evaluation plan" in str(response.context["form"].errors["stage"])
+    pilot.refresh_from_db()
+    assert (pilot.stage, pilot.evaluation_override_reason, pilot.latest_revision) == (
+        "designing",
+        "",
+        None,
+    )
+
+
+def test_posted_lock_and_approval_fields_are_ignored(client, barnet_officer, barnet_pilot, lab):
+    client.force_login(barnet_officer)
+    data = form_data(client.get(edit_url(barnet_pilot))) | {
+        "locked": "on",
+        "locked_by": barnet_officer.pk,
+        "live": "",
+    }
+    assert client.post(edit_url(barnet_pilot), data).status_code == 302
+    saved = Pilot.objects.get(pk=barnet_pilot.pk)
+    assert not saved.locked and saved.locked_by is None and saved.live
+
+    url = reverse("wagtailsnippets_pilots_sharedresource:add")
+    data = form_data(client.get(url)) | {
+        "title": "Self-approved",
+        "kind": "welcome_pack",
+        "url": "https://example.org/welcome-pack",
+        "lab": lab.pk,
+        "borough": barnet_officer.officer.borough.pk,
+        "visibility": "participants",
+        "provenance": "reported",
+        "approved_at": "2024-01-01 10:00",
+    }
+    assert client.post(url, data).status_code == 302
+    assert SharedResource.objects.get(title="Self-approved").approved_at is None
+
+
+def test_another_boroughs_milestone_cannot_be_edited_through_own_pilot(
+    client, barnet_officer, barnet_pilot, brent_pilot
+):
+    """Inline rows are matched to the pilot being edited: a posted id of Brent's milestone
+    does not reach it."""
+    brent_milestone = brent_pilot.milestones.first()
+    before = (brent_milestone.pilot_id, brent_milestone.title)
+    brent_revision = Pilot.objects.get(pk=brent_pilot.pk).latest_revision_id
+    client.force_login(barnet_officer)
+    data = form_data(client.get(edit_url(barnet_pilot))) | {
+        "milestones-0-id": brent_milestone.pk,
+        "milestones-0-title": "Rewritten by Barnet",
+    }
+    client.post(edit_url(barnet_pilot), data)
+    brent_milestone.refresh_from_db()
+    assert (brent_milestone.pilot_id, brent_milestone.title) == before
+    assert Pilot.objects.get(pk=brent_pilot.pk).latest_revision_id == brent_revision
+    for revision in Pilot.objects.get(pk=barnet_pilot.pk).revisions:
+        milestones = revision.as_object().milestones.all()
+        assert brent_milestone.pk not in [m.pk for m in milestones]

@@ -3,6 +3,7 @@ nothing in the database changes."""
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import pytest
@@ -179,3 +180,34 @@ def test_every_problem_is_listed_and_nothing_is_recorded(barnet_pilot, barnet_mo
     assert len(problems) == 2
     assert not barnet_monthly_kpi.readings.exists()
     assert KPI.objects.filter(pk=barnet_monthly_kpi.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [("1e30", "“1e30” is too large to be a reading."), ("-1e30", "-1e30 is negative")],
+)
+def test_a_huge_number_is_refused_not_a_crash(barnet_pilot, barnet_monthly_kpi, value, expected):
+    text = f"KPI ID,Period start,Value\n{barnet_monthly_kpi.pk},2023-07-01,{value}\n"
+    [message] = refused(barnet_pilot.borough, text.encode(), "return.csv")
+    assert message.startswith(" row 2 Value (C): ") and expected in message
+
+
+@pytest.mark.parametrize("kpi_id", ["inf", "1e400", "nan"])
+def test_a_kpi_id_that_is_not_a_whole_number_is_refused(barnet_pilot, kpi_id):
+    text = f"KPI ID,Period start,Value\n{kpi_id},2023-07-01,5\n"
+    [message] = refused(barnet_pilot.borough, text.encode(), "return.csv")
+    assert f"“{kpi_id}” is not a KPI ID" in message
+
+
+def test_formulas_in_cells_without_references_are_refused(barnet_pilot, barnet_monthly_kpi):
+    """Cell references are optional in .xlsx; some programs leave them out."""
+    content = filled(barnet_pilot.borough, {(barnet_monthly_kpi.pk, JUL): "=10+2"})
+    source, stripped = zipfile.ZipFile(io.BytesIO(content)), io.BytesIO()
+    with zipfile.ZipFile(stripped, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb' r="[A-Z]+[0-9]+"', b"", data)
+            out.writestr(item, data)
+    [message] = refused(barnet_pilot.borough, stripped.getvalue())
+    assert message.startswith("Return ") and "This sheet holds a formula" in message

@@ -122,3 +122,23 @@ def test_command_line_refusal_exits_non_zero_and_lists_problems(barnet_pilot, ba
         "sheet Return, row 2, column Value (H): “lots” is not a number" in capsys.readouterr().err
     )
     assert database_state()[:2] == before[:2]
+
+
+def test_csv_without_a_note_column_keeps_recorded_notes(barnet_pilot, barnet_monthly_kpi):
+    borough = barnet_pilot.borough
+    with_note = f"KPI ID,Period start,Value,Note\n{barnet_monthly_kpi.pk},2023-09-01,55,Two sites\n"
+    import_bytes(borough, with_note.encode(), "return.csv")
+    same_value = f"KPI ID,Period start,Value\n{barnet_monthly_kpi.pk},2023-09-01,55\n"
+    again = import_bytes(borough, same_value.encode(), "return.csv")
+    assert (again.status, again.updated, again.unchanged) == ("done", 0, 1)
+    new_value = f"KPI ID,Period start,Value\n{barnet_monthly_kpi.pk},2023-09-01,60\n"
+    assert import_bytes(borough, new_value.encode(), "return.csv").updated == 1
+    reading = KPIReading.objects.get(kpi=barnet_monthly_kpi, period_start=dt.date(2023, 9, 1))
+    assert (reading.value, reading.note) == (Decimal("60.00"), "Two sites")
+
+
+def test_command_line_template_to_a_missing_folder_says_so(barnet_pilot, tmp_path):
+    with pytest.raises(CommandError, match="Cannot write .*: No such file or directory"):
+        call_command(
+            "kpi_return_template", "--borough", "barnet", "--out", str(tmp_path / "no" / "x.xlsx")
+        )

@@ -12,7 +12,7 @@ from pilots.notifications import roundup_send
 
 
 def test_roundup_sent_once_per_week_to_those_who_want_it(barnet_pilot, lab):
-    today = timezone.localdate()
+    today = timezone.localdate() + dt.timedelta(days=1)  # the resource is from yesterday
     SharedResource.objects.create(
         lab=lab, borough=barnet_pilot.borough, title="Hotel welcome leaflet",
         kind=SharedResource.Kind.WELCOME_PACK,
@@ -39,3 +39,21 @@ def test_roundup_sent_once_per_week_to_those_who_want_it(barnet_pilot, lab):
 def test_nothing_new_nothing_sent(db):
     assert roundup_send(timezone.localdate() + dt.timedelta(days=400)) == 0
     assert mail.outbox == []
+
+
+def test_consecutive_weeks_do_not_repeat_a_resource(barnet_pilot, lab):
+    monday = dt.date(2030, 3, 4)
+    resource = SharedResource.objects.create(
+        lab=lab, borough=barnet_pilot.borough, title="Hotel welcome leaflet",
+        kind=SharedResource.Kind.WELCOME_PACK,
+    )  # fmt: skip
+    # Shared early on Monday morning, before that Monday's round-up went out.
+    SharedResource.objects.filter(pk=resource.pk).update(
+        created_at=timezone.make_aware(dt.datetime(2030, 3, 4, 6, 30))
+    )
+    assert roundup_send(monday) == 0  # last week's round-up: not in it
+    assert roundup_send(monday + dt.timedelta(days=7)) > 0  # this week's: in it
+    assert all("Hotel welcome leaflet" in m.body for m in mail.outbox)
+    sent = len(mail.outbox)
+    assert roundup_send(monday + dt.timedelta(days=14)) == 0
+    assert len(mail.outbox) == sent

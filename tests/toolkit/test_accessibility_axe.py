@@ -23,7 +23,7 @@ pytestmark = [
 PUBLIC_PAGES = [
     "/", "/toolkit/", "/toolkit/access-to-services/", "/case-studies/", None,  # a case study
     "/resources/", "/resources/?kind=welcome_pack&q=pack", "/report/", "/open-data/",
-    "/welcome-pack/", "/ar/welcome-pack/", "/search/?q=welcome", "/no-such-page/",
+    "/welcome-pack/", "/ar/", "/ar/welcome-pack/", "/search/?q=welcome", "/no-such-page/",
 ]  # fmt: skip
 
 
@@ -124,5 +124,70 @@ def test_pages_work_without_javascript(site):
             driver.get(base + path)
             assert driver.find_element("tag name", "h1").text.strip(), path
             assert driver.find_element("css selector", "main#main").text.strip(), path
+    finally:
+        driver.quit()
+
+
+# Measures the focused element: indicator and text contrast, and whether it is in view.
+FOCUS_PROBE = Path(__file__).with_name("focus_probe.js")
+
+
+def test_keyboard_focus_is_visible_with_enough_contrast_everywhere(site):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    base, paths = site
+    case_study = paths[PUBLIC_PAGES.index(None)]
+    focus_probe = FOCUS_PROBE.read_text()
+    driver = _browser()
+    failures, seen = [], 0
+    try:
+        for path in ["/", "/resources/", case_study, "/ar/welcome-pack/", "/no-such-page/"]:
+            driver.get(base + path)
+            first = None
+            for _ in range(60):
+                ActionChains(driver).send_keys(Keys.TAB).perform()
+                probe = driver.execute_script(focus_probe)
+                if probe is None or probe["name"] == first:
+                    break
+                first = first or probe["name"]
+                seen += 1
+                if probe["indicator"] < 3 or probe["text"] < 4.5 or not probe["inView"]:
+                    failures.append((path, probe))
+    finally:
+        driver.quit()
+    assert seen > 20  # the walk reached the header, the page and the footer
+    assert failures == [], "\n".join(f"{path}: {probe}" for path, probe in failures)
+
+
+def test_language_switcher_works_without_javascript(site):
+    base, _ = site
+    driver = _browser(javascript=False)
+    try:
+        driver.get(base + "/welcome-pack/")
+        driver.find_element("css selector", '.language-switcher a[hreflang="ar"]').click()
+        assert driver.current_url == base + "/ar/welcome-pack/"
+        assert driver.find_element("tag name", "html").get_attribute("lang") == "ar"
+        assert driver.find_element("tag name", "html").get_attribute("dir") == "rtl"
+        driver.find_element("css selector", '.language-switcher a[hreflang="en-gb"]').click()
+        assert driver.current_url == base + "/welcome-pack/"
+    finally:
+        driver.quit()
+
+
+def test_print_stylesheet_keeps_the_content_and_drops_the_navigation(site):
+    base, paths = site
+    driver = _browser()
+    try:
+        driver.get(base + paths[PUBLIC_PAGES.index(None)])
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        for selector in [".skip-link", ".site-nav", ".site-search", ".breadcrumb", ".footer-links"]:
+            assert not driver.find_element("css selector", selector).is_displayed(), selector
+        assert driver.find_element("css selector", "main table").is_displayed()
+        header = driver.find_element("css selector", ".site-header")
+        assert header.value_of_css_property("background-color") in (
+            "rgba(0, 0, 0, 0)",
+            "transparent",
+        )
     finally:
         driver.quit()

@@ -39,7 +39,7 @@ def test_filters_by_borough_and_rejects_a_bad_code(client):
 
 def test_unknown_or_unpublished_pilot_is_a_json_404(client, barnet_pilot):
     barnet_pilot.unpublish()
-    for pk in (barnet_pilot.pk, 999999):
+    for pk in (barnet_pilot.pk, 999999, 10**20):  # the last is beyond any integer column
         response = client.get(f"/api/v1/pilots/{pk}/")
         assert response.status_code == 404
         assert "detail" in response.json()

@@ -25,11 +25,13 @@ def test_publishing_a_page_shows_the_new_version(client):
     assert b"Published new summary" in response.content
 
 
-def test_publishing_a_pilot_updates_its_case_study(client, barnet_pilot, case_study):
+def test_publishing_a_pilot_updates_its_case_study_and_the_report(client, barnet_pilot, case_study):
     client.get(case_study.url)
+    client.get("/report/")
     barnet_pilot.key_lesson = "A newly approved lesson"
     barnet_pilot.save_revision().publish()
     assert b"A newly approved lesson" in client.get(case_study.url).content
+    assert b"A newly approved lesson" in client.get("/report/").content  # Table 1
 
 
 def test_a_new_kpi_reading_updates_the_case_study(client, barnet_pilot, case_study):
@@ -46,3 +48,38 @@ def test_logged_in_users_and_query_strings_are_never_cached(client, convenor):
     client.force_login(convenor)
     client.get("/toolkit/")
     assert "X-Page-Cache" not in client.get("/toolkit/")
+
+
+def test_unpublishing_a_pilot_removes_its_cached_case_study(client, barnet_pilot, case_study):
+    assert client.get(case_study.url).status_code == 200
+    barnet_pilot.unpublish()
+    assert client.get(case_study.url).status_code == 404
+
+
+def test_making_a_cached_page_private_hides_it_at_once(client):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    theme = ThemePage.objects.get(slug="esol")
+    client.get(theme.url)
+    assert client.get(theme.url)["X-Page-Cache"] == "hit"
+    restriction = PageViewRestriction.objects.create(
+        page=theme, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.all())
+    response = client.get(theme.url)
+    assert response.status_code == 302 and "X-Page-Cache" not in response
+
+
+def test_approving_a_resource_shows_it_in_the_cached_library(client):
+    from django.utils import timezone
+
+    from pilots.models import SharedResource
+
+    client.get("/resources/")
+    assert client.get("/resources/")["X-Page-Cache"] == "hit"
+    resource = SharedResource.objects.get(title="Home Office contacts")
+    resource.visibility = SharedResource.Visibility.PUBLIC
+    resource.approved_at = timezone.now()
+    resource.save()
+    assert "Home Office contacts" in client.get("/resources/").content.decode()

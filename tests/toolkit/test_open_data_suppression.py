@@ -3,6 +3,7 @@ out from the totals; the files carry the Open Government Licence."""
 
 import csv
 import io
+import re
 from itertools import product
 
 import pytest
@@ -93,3 +94,22 @@ def test_spreadsheet_formulas_in_text_cells_are_neutralised(client, lab):
 def test_unknown_dataset_or_format_is_not_found(client):
     assert client.get("/open-data/nothing.csv").status_code == 404
     assert client.get("/open-data/pilots-by-stage.xlsx").status_code == 404
+
+
+@pytest.mark.parametrize("value, shown", [(9, False), (10, True), (0, True)])
+def test_case_study_and_api_mask_a_kpi_count_just_below_the_threshold(
+    client, barnet_pilot, case_study, value, shown
+):
+    kpi = barnet_pilot.kpis.get()
+    assert kpi.unit == "count"
+    reading = kpi.readings.order_by("period_start").last()
+    reading.value = value
+    reading.save()
+    row = re.search(rf"<th scope=\"row\">{kpi.name}.*?</tr>", client.get(case_study.url)
+                    .content.decode(), re.S)[0]  # fmt: skip
+    api = client.get(f"/api/v1/pilots/{barnet_pilot.pk}/").json()["kpis"][0]
+    if shown:
+        assert f"<td>{value} <span" in row and api["latest_value"] == value
+    else:
+        assert "Fewer than 10" in row and f"<td>{value} " not in row
+        assert api["latest_value"] is None and api["suppressed"] is True

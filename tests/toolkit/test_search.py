@@ -31,3 +31,20 @@ def test_empty_query_shows_the_form_only(client):
     response = client.get("/search/")
     assert response.status_code == 200
     assert b"No pages match" not in response.content
+
+
+def test_private_page_titles_are_never_in_results(client, workshop_page):
+    body = client.get("/search/", {"q": workshop_page.title}).content.decode()
+    results = body.split("<h2>Pages</h2>")[1].split("<h2>Resources</h2>")[0]
+    assert f">{workshop_page.title}</a>" not in results
+    assert workshop_page.url not in results
+    # The same words do find a public page once one carries them: the search itself works.
+    from toolkit.models import ThemePage
+
+    theme = ThemePage.objects.get(slug="esol")
+    theme.summary = "Workshop materials for ESOL teachers"
+    theme.save_revision().publish()
+    assert (
+        "Learning English (ESOL)"
+        in client.get("/search/", {"q": "Workshop materials"}).content.decode()
+    )

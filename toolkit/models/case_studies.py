@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from pilots.models import Evaluation
+from pilots.models import Evaluation, Pilot
 from toolkit.disclosure import threshold
 from toolkit.published import kpi_progress, published_pilots
 
@@ -79,6 +79,16 @@ class CaseStudyPage(Page):
         return context
 
     def get_sitemap_urls(self, request=None):
-        if self.pilot_id is None or not self.pilot.live:
+        if self.pilot_id not in _live_pilot_ids(request):
             return []
         return super().get_sitemap_urls(request)
+
+
+def _live_pilot_ids(request) -> set[int]:
+    """Ids of live pilots, looked up once per request: the sitemap asks for every case study."""
+    ids = getattr(request, "_toolkit_live_pilot_ids", None)
+    if ids is None:
+        ids = set(Pilot.objects.filter(live=True).values_list("pk", flat=True))
+        if request is not None:
+            request._toolkit_live_pilot_ids = ids
+    return ids

@@ -1,6 +1,8 @@
 """The resource library: shared resources a convenor approved for the public, filtered by
 theme, kind and borough, with search."""
 
+import re
+
 from django import forms
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -18,9 +20,22 @@ def public_resources():
     ).select_related("borough", "document")
 
 
+# Double quotes and control characters are query syntax (or invalid) to the full-text
+# engines: SQLite's FTS5 fails on an unbalanced quote, PostgreSQL on a NUL.
+_QUERY_SYNTAX = re.compile(r'["\x00-\x1f\x7f]')
+
+
+def search_text(raw: str) -> str:
+    """What a visitor typed, as plain words a search backend accepts."""
+    return " ".join(_QUERY_SYNTAX.sub(" ", raw).split())[:200]
+
+
 def resources_search(query: str, resources) -> list[SharedResource]:
     """`resources` (public ones) that match `query`, best first: PostgreSQL full-text on
     PostgreSQL, the database backend's matching elsewhere."""
+    query = search_text(query)
+    if not query:
+        return []
     allowed = {r.pk: r for r in resources}
     candidates = SharedResource.objects.filter(visibility=SharedResource.Visibility.PUBLIC)
     hits = get_search_backend().search(query, candidates)
@@ -59,7 +74,7 @@ class ResourceLibraryPage(Page):
         from toolkit.models.themes import ThemePage
 
         context = super().get_context(request, *args, **kwargs)
-        themes = ThemePage.objects.live().public().order_by("title")
+        themes = ThemePage.objects.live().public().filter(locale=self.locale_id).order_by("title")
         form = LibraryFilterForm(request.GET or None, themes=themes)
         resources = public_resources()
         query = ""
@@ -72,7 +87,7 @@ class ResourceLibraryPage(Page):
             if data["theme"]:
                 theme = themes.get(slug=data["theme"])
                 resources = resources.filter(pk__in=theme.resource_links.values("resource_id"))
-            query = data["q"].strip()
+            query = search_text(data["q"])
         resources = list(resources.order_by("title"))
         if query:
             resources = resources_search(query, resources)

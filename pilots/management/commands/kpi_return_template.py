@@ -16,5 +16,8 @@ class Command(BaseCommand):
         found = Borough.objects.filter(slug=borough).first()
         if found is None:
             raise CommandError(f"There is no borough with the slug “{borough}”.")
-        rows = return_template_write(found, out, today=timezone.localdate())
+        try:
+            rows = return_template_write(found, out, today=timezone.localdate())
+        except OSError as error:
+            raise CommandError(f"Cannot write {out}: {error.strerror or error}.") from None
         self.stdout.write(f"Wrote {out}: {rows} rows to fill in for {found.name}.")
