@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 
 
 class PilotsConfig(AppConfig):
@@ -7,8 +7,12 @@ class PilotsConfig(AppConfig):
     verbose_name = "Pilots"
 
     def ready(self):
+        from wagtail.documents import get_document_model
+
         from .roles import ensure_roles
         from .schedule import schedule_ensure
+        from .signals import document_file_replaced
 
         post_migrate.connect(ensure_roles, sender=self)
         post_migrate.connect(schedule_ensure, sender=self)
+        pre_save.connect(document_file_replaced, sender=get_document_model())

@@ -207,8 +207,16 @@ def resource_approve(request, pk: int):
     if not is_convenor(request.user):
         raise PermissionDenied
     resource = get_object_or_404(SharedResource, pk=pk)
+    restricted = resource.document and resource.document.collection.get_view_restrictions()
     if resource.visibility != SharedResource.Visibility.PUBLIC:
         messages.error(request, f"“{resource}” is for Lab participants only; nothing to approve.")
+    elif restricted and restricted.exists():
+        messages.error(
+            request,
+            f"“{resource}” uses a document in the restricted collection "
+            f"“{resource.document.collection}”, which the public cannot open. Move the "
+            "document to a public collection first.",
+        )
     elif resource.approved_at is None:
         resource.approved_at = timezone.now()
         resource.save(update_fields=["approved_at"])

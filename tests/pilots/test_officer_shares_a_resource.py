@@ -64,6 +64,28 @@ def test_officer_shares_a_document_offered_to_the_public(client, barnet_officer,
     resource.refresh_from_db()
     assert resource.is_public
 
+    # A new file in the approved document withdraws the approval.
+    document.file = SimpleUploadedFile("Welcome pack v2.pdf", PDF)
+    document.save()
+    resource.refresh_from_db()
+    assert not resource.is_public
+
+
+def test_a_document_the_public_cannot_open_is_not_approved(client, convenor, barnet_pilot):
+    materials = Collection.objects.get(name="Workshop materials (Lab participants)")
+    document = get_document_model().objects.create(
+        title="Workshop 3 slides", file=SimpleUploadedFile("slides.pdf", PDF), collection=materials
+    )
+    resource = SharedResource.objects.create(
+        lab=barnet_pilot.lab, borough=barnet_pilot.borough, title="Workshop 3 slides",
+        kind="training", document=document, visibility="public",
+    )  # fmt: skip
+    client.force_login(convenor)
+    response = client.post(reverse("pilots_resource_approve", args=[resource.pk]), follow=True)
+    assert "which the public cannot open" in response.content.decode()
+    resource.refresh_from_db()
+    assert resource.approved_at is None
+
 
 def test_a_resource_needs_a_document_or_a_link(client, barnet_officer):
     client.force_login(barnet_officer)
