@@ -1,3 +1,5 @@
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseForbidden
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -11,7 +13,7 @@ from pilots.home_panel import DuePanel
 from pilots.models import Pilot, SharedResource
 from pilots.permissions import BoroughPermissionPolicy, SharedResourcePermissionPolicy
 from pilots.reports import Table1ReportView
-from pilots.scoping import is_convenor, user_borough
+from pilots.scoping import is_convenor, user_borough, user_may_read_resource
 from pilots.viewsets import (
     DesignLabViewSetGroup,
     PilotViewSet,
@@ -172,3 +174,17 @@ def pilots_export_log_actions(actions):
     actions.register_action(
         "pilots.lab_export_requested", "Request a Lab export", "Lab export requested"
     )
+
+
+@hooks.register("before_serve_document")
+def pilots_participants_only_documents(document, request):
+    """The document of a resource shared with Lab participants only is served only to
+    those who may read the resource, until a convenor approves it for the public."""
+    resources = list(SharedResource.objects.filter(document=document))
+    if not resources or any(r.is_public for r in resources):
+        return None
+    if any(user_may_read_resource(request.user, r) for r in resources):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return HttpResponseForbidden("This document is shared with Lab participants only.")

@@ -97,3 +97,31 @@ def test_a_resource_needs_a_document_or_a_link(client, barnet_officer):
     assert response.status_code == 200
     assert "Add a document or a link" in response.content.decode()
     assert not SharedResource.objects.filter(title="Nothing attached").exists()
+
+
+def test_a_participants_only_document_is_served_to_participants_only(
+    client, barnet_officer, brent_officer, convenor, django_user_model
+):
+    client.force_login(barnet_officer)
+    client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "Hotel contacts", "file": SimpleUploadedFile("Hotel contacts.pdf", PDF),
+         "collection": Collection.get_first_root_node().pk},
+    )  # fmt: skip
+    document = get_document_model().objects.get(title="Hotel contacts")
+    resource = share(client, title="Hotel contacts", document=str(document.pk), visibility="public")
+    client.logout()
+
+    response = client.get(document.url)  # offered to the public, not yet approved
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    client.force_login(django_user_model.objects.create_user("outsider"))
+    assert client.get(document.url).status_code == 403
+    client.force_login(brent_officer)  # another borough of the Lab
+    assert client.get(document.url).status_code == 200
+
+    client.force_login(convenor)
+    client.post(reverse("pilots_resource_approve", args=[resource.pk]))
+    client.logout()
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
