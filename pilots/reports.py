@@ -5,7 +5,6 @@ borough; an officer sees their own borough's row."""
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
-from cms.cells import cell_safe
 from designlab.models import Lab
 from pilots.admin_access import forbidden
 from pilots.outcomes import table_1
@@ -60,7 +59,3 @@ class Table1ReportView(ReportView):
     def to_row_dict(self, item):
         return {"borough": item.borough, "activities": _activities(item),
                 "key_lesson": item.key_lesson}  # fmt: skip
-
-    def preprocess_field_value(self, field, value, export_format):
-        # Wagtail's CSV export does not neutralise formulae; every text cell does here.
-        return cell_safe(super().preprocess_field_value(field, value, export_format))

@@ -207,10 +207,9 @@ def resource_approve(request, pk: int):
     if not is_convenor(request.user):
         raise PermissionDenied
     resource = get_object_or_404(SharedResource, pk=pk)
-    restricted = resource.document and resource.document.collection.get_view_restrictions()
     if resource.visibility != SharedResource.Visibility.PUBLIC:
         messages.error(request, f"“{resource}” is for Lab participants only; nothing to approve.")
-    elif restricted and restricted.exists():
+    elif resource.document and resource.document.collection.get_view_restrictions().exists():
         messages.error(
             request,
             f"“{resource}” uses a document in the restricted collection "

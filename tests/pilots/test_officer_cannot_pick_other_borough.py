@@ -1,7 +1,7 @@
 """Mass assignment: an officer cannot file or move a pilot or a shared resource under
 another borough, nor publish by posting a flag. Refusals change nothing."""
 
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from wagtail.models import ModelLogEntry
 
 from designlab.models import Borough
@@ -62,18 +62,23 @@ def test_posting_publish_or_live_does_not_publish(client, barnet_officer, barnet
     assert published.count() == publications
 
 
+RESOURCE_ADD = reverse_lazy("wagtailsnippets_pilots_sharedresource:add")
+
+
+def resource_form(client, lab, **fields) -> dict:
+    """The new-resource form as the logged-in officer gets it, filled in with `fields`."""
+    return form_data(client.get(RESOURCE_ADD)) | {
+        "kind": "welcome_pack", "url": "https://example.org/welcome-pack", "lab": lab.pk,
+        "visibility": "participants", "provenance": "reported", **fields,
+    }  # fmt: skip
+
+
 def test_shared_resource_for_another_borough_is_refused(client, barnet_officer, lab):
     client.force_login(barnet_officer)
-    url = reverse("wagtailsnippets_pilots_sharedresource:add")
-    data = form_data(client.get(url)) | {
-        "title": "Planted in Brent",
-        "kind": "welcome_pack",
-        "url": "https://example.org/welcome-pack",
-        "lab": lab.pk,
-        "borough": Borough.objects.get(slug="brent").pk,
-        "visibility": "participants",
-        "provenance": "reported",
-    }
+    url = RESOURCE_ADD
+    data = resource_form(
+        client, lab, title="Planted in Brent", borough=Borough.objects.get(slug="brent").pk
+    )
     response = client.post(url, data)
     assert response.status_code == 200
     assert not SharedResource.objects.filter(title="Planted in Brent").exists()
@@ -121,18 +126,11 @@ def test_posted_lock_and_approval_fields_are_ignored(client, barnet_officer, bar
     saved = Pilot.objects.get(pk=barnet_pilot.pk)
     assert not saved.locked and saved.locked_by is None and saved.live
 
-    url = reverse("wagtailsnippets_pilots_sharedresource:add")
-    data = form_data(client.get(url)) | {
-        "title": "Self-approved",
-        "kind": "welcome_pack",
-        "url": "https://example.org/welcome-pack",
-        "lab": lab.pk,
-        "borough": barnet_officer.officer.borough.pk,
-        "visibility": "participants",
-        "provenance": "reported",
-        "approved_at": "2024-01-01 10:00",
-    }
-    assert client.post(url, data).status_code == 302
+    data = resource_form(
+        client, lab, title="Self-approved", borough=barnet_officer.officer.borough.pk,
+        approved_at="2024-01-01 10:00",
+    )  # fmt: skip
+    assert client.post(RESOURCE_ADD, data).status_code == 302
     assert SharedResource.objects.get(title="Self-approved").approved_at is None
 
 
