@@ -32,10 +32,11 @@ from django.core.management import call_command  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from designlab.models import Borough  # noqa: E402
-from pilots.loader import load_asylum_welcome_2023  # noqa: E402
 from pilots.models import KPI, KPIReading, Pilot  # noqa: E402
-from pilots.returns import COLUMNS, DATA_SHEET, return_template_write  # noqa: E402
-from pilots.returns_import import import_kpi_return, return_upload_create  # noqa: E402
+from pilots.returns.imports import import_kpi_return, return_upload_create  # noqa: E402
+from pilots.returns.layout import COLUMNS, DATA_SHEET  # noqa: E402
+from pilots.returns.template import return_template_write  # noqa: E402
+from pilots.seed.lab_2023 import load_asylum_welcome_2023  # noqa: E402
 
 KPIS, MONTHS = 1_000, 50
 START = dt.date(2021, 1, 1)

@@ -42,8 +42,8 @@ def main() -> None:
 
     from designlab.models import Lab
     from pilots.models import KPI, KPIReading, Pilot
-    from pilots.outcomes import lab_outcomes
-    from pilots.synthetic import Size, statistics_refresh, synthetic_seed
+    from pilots.outcomes.ratings import lab_outcomes
+    from pilots.seed.synthetic import Size, statistics_refresh, synthetic_seed
 
     lab = Lab.objects.filter(slug=args.slug).first()
     if lab is None or not args.reuse:

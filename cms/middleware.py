@@ -1,44 +1,16 @@
-"""Request ids for the logs, the client's address behind proxies, and the Content Security
-Policy with the admin's exceptions."""
+"""Request ids for the logs, and the Content Security Policy with the admin's exceptions."""
 
-import ipaddress
 import re
 import uuid
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
-from django.conf import settings
 
 from cms.logging import request_id
 
 # A proxy's id is kept so one request can be followed through it; anything odd is replaced.
 REQUEST_ID_FORMAT = re.compile(r"[A-Za-z0-9._-]{8,64}")
 ADMIN_PREFIX = "/admin/"
-
-
-def client_address(request) -> str:
-    """The address of the client, for login throttling (AXES_CLIENT_IP_CALLABLE).
-
-    Each of the PROXY_COUNT proxies appends the address it was reached from to
-    X-Forwarded-For, so the client is the entry the outermost proxy added, PROXY_COUNT from
-    the right. Entries further left are the client's own word and may be forged. With no
-    proxy, or a header that our proxies cannot have written, REMOTE_ADDR is the answer.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    count = settings.PROXY_COUNT
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    if not count or len(forwarded) < count:
-        return remote
-    entry = forwarded[-count]
-    # Some load balancers add the port: "203.0.113.7:51234", "[2001:db8::7]:51234".
-    if entry.startswith("[") and "]" in entry:
-        entry = entry[1 : entry.index("]")]
-    elif entry.count(":") == 1:
-        entry = entry.split(":")[0]
-    try:
-        return str(ipaddress.ip_address(entry))
-    except ValueError:
-        return remote
 
 
 class RequestIdMiddleware:

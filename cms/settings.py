@@ -9,6 +9,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.proxies import client_address_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
@@ -74,7 +76,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "pilots.audit.ConvenorOnlyReportsMiddleware",
+    "pilots.access.reports.ConvenorOnlyReportsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.sessions.SessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -135,12 +137,11 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# Behind PROXY_COUNT proxies the client address comes from X-Forwarded-For; with none, only
-# REMOTE_ADDR counts, so a forged header cannot give an attacker a fresh address per attempt.
+# The client address behind PROXY_COUNT reverse proxies (cms.proxies).
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 if PROXY_COUNT < 0:
     raise ImproperlyConfigured("PROXY_COUNT must be 0 or the number of proxies in front.")
-AXES_CLIENT_IP_CALLABLE = "cms.middleware.client_address"
+vars().update(client_address_settings(PROXY_COUNT))
 AXES_LOCKOUT_TEMPLATE = "cms/account/locked.html"
 # Two-factor sign-in for admin accounts outside demo mode (cms/twofactor.py).
 OTP_TOTP_ISSUER = "Borough Design Lab"

@@ -6,12 +6,12 @@ class PilotsConfig(AppConfig):
     name = "pilots"
     verbose_name = "Pilots"
 
-    def ready(self):
+    def ready(self) -> None:
         from wagtail.documents import get_document_model
 
-        from .roles import ensure_roles
-        from .schedule import schedule_ensure
-        from .signals import document_file_replaced
+        from pilots.access.roles import ensure_roles
+        from pilots.notifications.schedule import schedule_ensure
+        from pilots.resources.documents import document_file_replaced
 
         post_migrate.connect(ensure_roles, sender=self)
         post_migrate.connect(schedule_ensure, sender=self)

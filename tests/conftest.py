@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from cms.site import home_page_ensure
-    from pilots.demo import demo_accounts_ensure
-    from pilots.loader import load_asylum_welcome_2023
+    from pilots.seed.demo_accounts import demo_accounts_ensure
+    from pilots.seed.lab_2023 import load_asylum_welcome_2023
     from toolkit.seed import toolkit_site_ensure
 
     with django_db_blocker.unblock():

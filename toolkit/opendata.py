@@ -62,12 +62,12 @@ def _grouped(queryset, borough_path: str, column_path: str | None, columns: list
 
 
 def _pilots_by_stage():
-    return _grouped(Pilot.objects.filter(live=True), "borough", "stage", list(Stage.choices))
+    return _grouped(Pilot.objects.published(), "borough", "stage", list(Stage.choices))
 
 
 def _evaluations_by_status():
     return _grouped(
-        Evaluation.objects.filter(pilot__live=True),
+        Evaluation.objects.published(),
         "pilot__borough",
         "status",
         list(Evaluation.Status.choices),
@@ -76,7 +76,7 @@ def _evaluations_by_status():
 
 def _kpi_readings():
     return _grouped(
-        KPIReading.objects.filter(kpi__pilot__live=True),
+        KPIReading.objects.published(),
         "kpi__pilot__borough",
         None,
         [(None, "KPI readings")],

@@ -13,7 +13,7 @@ from toolkit.disclosure import is_disclosive
 
 def published_pilots() -> QuerySet[Pilot]:
     return (
-        Pilot.objects.filter(live=True)
+        Pilot.objects.published()
         .select_related("borough", "lab")
         .prefetch_related(
             Prefetch(
@@ -56,11 +56,9 @@ def kpi_progress(kpi: KPI) -> KPIProgress:
     last = readings[-1] if readings else None
     latest, latest_hidden = _masked(kpi, last.value if last else None)
     baseline, baseline_hidden = _masked(kpi, kpi.baseline)
-    percent = None
-    span = (kpi.target - kpi.baseline) if None not in (kpi.target, kpi.baseline) else 0
     # No progress figure from a masked value: it would let the value be worked back out.
-    if last is not None and span and not (latest_hidden or baseline_hidden):
-        percent = round(max(0, min(100, (last.value - kpi.baseline) / span * 100)))
+    hidden = latest_hidden or baseline_hidden
+    percent = None if hidden else kpi.progress_to_target(last.value if last else None)
     return KPIProgress(
         kpi=kpi,
         baseline=baseline,

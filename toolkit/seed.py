@@ -15,8 +15,8 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, 
 from cms.models import HomePage
 from cms.site import home_page_ensure
 from designlab.models import Challenge, Lab
+from pilots.access.roles import CONVENORS, OFFICERS
 from pilots.models import Pilot, SharedResource
-from pilots.roles import CONVENORS, OFFICERS
 from toolkit.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -112,7 +112,7 @@ def _case_studies_ensure(home: HomePage, lab: Lab) -> Page:
               "measured.</p>",
     ))  # fmt: skip
     covered = set(CaseStudyPage.objects.values_list("pilot_id", flat=True))
-    for pilot in Pilot.objects.filter(lab=lab, live=True).select_related("borough"):
+    for pilot in Pilot.objects.published().filter(lab=lab).select_related("borough"):
         if pilot.pk in covered:
             continue
         title = f"{pilot.borough.name}: {pilot.title}"

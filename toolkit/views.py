@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from pilots.models import Pilot
 from toolkit import opendata
 from toolkit.models import CaseStudyPage
 from toolkit.models.library import public_resources, resources_search, search_text
@@ -15,7 +16,7 @@ RESULTS_PER_PAGE = 20
 
 def _public_pages():
     """Live pages nobody needs to log in for; case studies of unpublished pilots excluded."""
-    hidden = CaseStudyPage.objects.exclude(pilot__live=True).values("pk")
+    hidden = CaseStudyPage.objects.exclude(pilot__in=Pilot.objects.published()).values("pk")
     return Page.objects.live().public().exclude(pk__in=hidden).exclude(depth__lte=1)
 
 

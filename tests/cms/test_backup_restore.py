@@ -33,8 +33,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def lab_with_media(settings, tmp_path):
     from cms.site import home_page_ensure
-    from pilots.demo import demo_accounts_ensure
-    from pilots.loader import load_asylum_welcome_2023
+    from pilots.seed.demo_accounts import demo_accounts_ensure
+    from pilots.seed.lab_2023 import load_asylum_welcome_2023
 
     home_page_ensure()
     load_asylum_welcome_2023()

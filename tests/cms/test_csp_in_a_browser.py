@@ -33,8 +33,8 @@ def browser():
 
 def test_admin_and_public_pages_run_under_the_policy(live_server, browser, django_user_model):
     from cms.site import home_page_ensure
-    from pilots.loader import load_asylum_welcome_2023
     from pilots.models import Pilot
+    from pilots.seed.lab_2023 import load_asylum_welcome_2023
 
     home = home_page_ensure()
     load_asylum_welcome_2023()

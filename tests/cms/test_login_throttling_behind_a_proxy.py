@@ -5,6 +5,8 @@ attacker cannot escape the pause by forging X-Forwarded-For."""
 
 import pytest
 
+from cms.proxies import client_address_settings
+
 PROXY = "10.0.0.2"  # REMOTE_ADDR of every request: the proxy's address
 ATTACKER = "203.0.113.7"
 OFFICE = "198.51.100.20"
@@ -13,6 +15,8 @@ OFFICE = "198.51.100.20"
 @pytest.fixture(autouse=True)
 def one_proxy(settings):
     settings.PROXY_COUNT = 1
+    for name, value in client_address_settings(1).items():
+        setattr(settings, name, value)
 
 
 def attempt(client, password, forwarded_for):
@@ -60,3 +64,17 @@ def test_an_address_with_a_port_counts_as_that_address(
         attempt(client, "wrong-password", with_port.format(address, 50000 + n))
     assert attempt(client, "designlab-demo", address).status_code == 429
     assert attempt(client, "designlab-demo", OFFICE).status_code == 302
+
+
+def test_with_two_proxies_the_address_is_the_one_the_outer_proxy_added(rf, settings):
+    from axes.helpers import get_client_ip_address
+
+    for name, value in client_address_settings(2).items():
+        setattr(settings, name, value)
+    inner = "10.0.0.3"  # REMOTE_ADDR; the outer proxy, 10.0.0.2, is in the header
+    request = rf.get("/", REMOTE_ADDR=inner, HTTP_X_FORWARDED_FOR=f"{ATTACKER}, 10.0.0.2")
+    assert get_client_ip_address(request) == ATTACKER
+    # A header our proxies cannot have written gives no trusted address: django-ipware
+    # answers None, and such attempts are counted together for the username.
+    forged = rf.get("/", REMOTE_ADDR=inner, HTTP_X_FORWARDED_FOR=f"192.0.2.1, {ATTACKER}, 10.0.0.2")
+    assert get_client_ip_address(forged) is None

@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 
 from pilots.models import SharedResource
 from tests.cms.test_document_upload_refusals import BAD_FILES, GOOD_DOCX
-from tests.pilots.access_matrix_world import form_data
+from tests.pilots.access.access_matrix_world import form_data
 
 Document = get_document_model()
 

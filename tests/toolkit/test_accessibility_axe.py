@@ -55,8 +55,8 @@ def site(live_server):
     from django.core.cache import cache
 
     from cms.site import home_page_ensure
-    from pilots.demo import demo_accounts_ensure
-    from pilots.loader import load_asylum_welcome_2023
+    from pilots.seed.demo_accounts import demo_accounts_ensure
+    from pilots.seed.lab_2023 import load_asylum_welcome_2023
     from toolkit.models import CaseStudyPage
     from toolkit.seed import toolkit_site_ensure
 

@@ -32,7 +32,7 @@ class CaseStudyIndexPage(Page):
             CaseStudyPage.objects.child_of(self)
             .live()
             .public()
-            .filter(pilot__live=True)
+            .filter(pilot__in=Pilot.objects.published())
             .select_related("pilot__borough")
             .order_by("pilot__borough__name", "title")
         )
@@ -88,7 +88,7 @@ def _live_pilot_ids(request) -> set[int]:
     """Ids of live pilots, looked up once per request: the sitemap asks for every case study."""
     ids = getattr(request, "_toolkit_live_pilot_ids", None)
     if ids is None:
-        ids = set(Pilot.objects.filter(live=True).values_list("pk", flat=True))
+        ids = set(Pilot.objects.published().values_list("pk", flat=True))
         if request is not None:
             request._toolkit_live_pilot_ids = ids
     return ids

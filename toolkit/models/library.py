@@ -15,9 +15,7 @@ from pilots.models import SharedResource
 
 
 def public_resources():
-    return SharedResource.objects.filter(
-        visibility=SharedResource.Visibility.PUBLIC, approved_at__isnull=False
-    ).select_related("borough", "document")
+    return SharedResource.objects.public().select_related("borough", "document")
 
 
 # Double quotes and control characters are query syntax (or invalid) to the full-text

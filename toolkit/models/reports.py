@@ -8,7 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from pilots.outcomes import lab_outcomes, table_1
+from pilots.outcomes.ratings import lab_outcomes
+from pilots.outcomes.table_1 import table_1
 from toolkit import opendata
 
 

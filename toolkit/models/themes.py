@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
-from pilots.models import SharedResource
+from pilots.models import Pilot, SharedResource
 
 
 class ToolkitIndexPage(Page):
@@ -66,7 +66,7 @@ class ThemePage(Page):
             case_studies = (
                 CaseStudyPage.objects.live()
                 .public()
-                .filter(pilot__live=True, pilot__challenges=self.challenge_id)
+                .filter(pilot__in=Pilot.objects.published(), pilot__challenges=self.challenge_id)
                 .select_related("pilot__borough")
                 .order_by("pilot__borough__name")
             )

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from pilots.demo import demo_accounts_ensure
+from pilots.seed.demo_accounts import demo_accounts_ensure
 
 
 class Command(BaseCommand):

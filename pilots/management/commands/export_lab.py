@@ -3,7 +3,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from designlab.models import Lab
-from pilots.exports import TABLES, lab_workbook_write, table_csv_lines
+from pilots.exports.csv_lines import table_csv_lines
+from pilots.exports.tables import TABLES
+from pilots.exports.workbook import lab_workbook_write
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from cms.uploads import UploadRefused
 from designlab.models import Borough
 from pilots.models import ReturnUpload
-from pilots.returns_import import import_kpi_return, return_upload_create
+from pilots.returns.imports import import_kpi_return, return_upload_create
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from designlab.models import Borough
-from pilots.returns import return_template_write
+from pilots.returns.template import return_template_write
 
 
 class Command(BaseCommand):

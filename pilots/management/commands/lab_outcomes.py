@@ -4,7 +4,7 @@ from dataclasses import asdict
 from django.core.management.base import BaseCommand, CommandError
 
 from designlab.models import Lab
-from pilots.outcomes import lab_outcomes, outcomes_snapshot_take
+from pilots.outcomes.ratings import lab_outcomes, outcomes_snapshot_take
 
 
 class Command(BaseCommand):

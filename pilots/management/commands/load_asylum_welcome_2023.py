@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from pilots.loader import load_asylum_welcome_2023
+from pilots.seed.lab_2023 import load_asylum_welcome_2023
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from pilots.synthetic import Size, statistics_refresh, synthetic_seed
+from pilots.seed.synthetic import Size, statistics_refresh, synthetic_seed
 
 
 class Command(BaseCommand):

@@ -1,0 +1,51 @@
+"""The "what is due" panel on the Wagtail admin home page."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from pilots.access.scoping import AnyUser, is_convenor, user_borough
+from pilots.models import Milestone, Pilot, SharedResource
+from pilots.readings.due import missing_readings
+
+
+class DuePanel(Component):
+    """A borough's pilots and what is due, each item linking to the form that fixes it.
+    Convenors see the resources awaiting their review instead."""
+
+    name = "pilots_due"
+    order = 50
+    template_name = "pilots/admin/home_due_panel.html"
+
+    def __init__(self, user: AbstractBaseUser):
+        self.user = user
+
+    def get_context_data(self, parent_context: dict | None = None) -> dict:
+        borough = user_borough(self.user)
+        awaiting = SharedResource.objects.awaiting_review().select_related("borough")
+        if borough is None:
+            return {"borough": None, "awaiting_review": list(awaiting)}
+        today = timezone.localdate()
+        pilots = Pilot.objects.filter(borough=borough)
+        without_plan = pilots.in_delivery().filter(evaluation_override_reason="")
+        return {
+            "borough": borough,
+            "pilots": pilots.order_by("title"),
+            "missing": missing_readings(borough, today),
+            "milestones": list(
+                Milestone.objects.overdue(today)
+                .filter(pilot__borough=borough)
+                .select_related("pilot")
+            ),
+            "no_plan": [
+                p
+                for p in without_plan.prefetch_related("evaluations")
+                if not p.has_evaluation_plan()
+            ],
+            "awaiting_review": list(awaiting.filter(borough=borough)),
+            "request": parent_context.get("request") if parent_context else None,
+        }
+
+    @staticmethod
+    def wanted_by(user: AnyUser) -> bool:
+        return user_borough(user) is not None or is_convenor(user)

@@ -1,0 +1,90 @@
+"""Reference data of the Lab and its outcomes: convenors only. Officers hold no permission
+on these models, so Wagtail's model-level checks refuse them."""
+
+from django import forms
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from designlab.models import Borough, Challenge, IntegrationDomain, Lab, Officer, Outcome, Session
+from pilots.admin.scoped import ReferenceChooserViewSet
+
+
+class ReferenceViewSet(SnippetViewSet):
+    chooser_viewset_class = ReferenceChooserViewSet
+
+
+class BoroughViewSet(ReferenceViewSet):
+    model = Borough
+    icon = "site"
+    list_display = ["name", "gss_code", "sanctuary_status"]
+
+
+class LabViewSet(ReferenceViewSet):
+    model = Lab
+    icon = "group"
+    list_display = ["name", "convenor", "starts_on", "ends_on"]
+
+
+class SessionViewSet(ReferenceViewSet):
+    model = Session
+    icon = "date"
+    list_display = ["title", "kind", "number", "held_on"]
+    list_filter = ["lab", "kind"]
+
+
+class ChallengeViewSet(ReferenceViewSet):
+    model = Challenge
+    icon = "warning"
+
+
+class IntegrationDomainViewSet(ReferenceViewSet):
+    model = IntegrationDomain
+    icon = "tag"
+    list_display = ["name", "group"]
+
+
+class OfficerViewSet(ReferenceViewSet):
+    """Assigning a user to a borough: this decides everything the user sees."""
+
+    model = Officer
+    icon = "user"
+    list_display = ["user", "borough", "receives_reminders", "receives_roundup"]
+    panels = [
+        FieldPanel("user", widget=forms.Select),
+        FieldPanel("borough", widget=forms.Select),
+        FieldPanel("receives_reminders"),
+        FieldPanel("receives_roundup"),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return Officer.objects.select_related("user", "borough")
+
+
+class DesignLabViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Design Lab"
+    menu_icon = "cogs"
+    menu_order = 120
+    items = (
+        LabViewSet,
+        BoroughViewSet,
+        SessionViewSet,
+        ChallengeViewSet,
+        IntegrationDomainViewSet,
+        OfficerViewSet,
+    )
+
+
+class OutcomeViewSet(ReferenceViewSet):
+    """Convenors set each outcome's measures and thresholds; the chooser refuses officers
+    too."""
+
+    model = Outcome
+    icon = "tasks"
+    menu_label = "Lab outcomes"
+    menu_order = 95
+    add_to_admin_menu = True
+    list_display = ["__str__", "lab", "number"]
+    list_filter = ["lab"]
+    ordering = ["lab", "number"]

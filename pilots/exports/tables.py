@@ -1,0 +1,206 @@
+"""A Lab's records as tables: a header and a stream of typed rows read in chunks, so a
+national-scale export keeps memory flat. Only published pilots and their rows are
+exported. `borough` limits every table to one borough's rows (an officer's export); None
+means every borough (convenors)."""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from designlab.models import Attendance, Borough, Lab, Session
+from pilots.models import KPI, KPIReading, Pilot, ResourceReuse, SharedResource
+from pilots.outcomes.ratings import lab_outcomes
+
+CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    headers: list[str]
+    rows: Iterator[tuple]
+
+
+def _published(lab: Lab, borough: Borough | None) -> QuerySet:
+    pilots = Pilot.objects.published().filter(lab=lab)
+    return pilots.filter(borough=borough) if borough else pilots
+
+
+def _names_by_pilot(pilots: QuerySet, relation: str) -> dict[int, str]:
+    """The names a pilot links to through `relation`, joined: one query for all pilots."""
+    field = Pilot._meta.get_field(relation)
+    name = f"{field.m2m_reverse_field_name()}__name"
+    names = defaultdict(list)
+    rows = field.remote_field.through.objects.filter(pilot__in=pilots).order_by(name)
+    for pilot_id, found in rows.values_list("pilot_id", name):
+        names[pilot_id].append(found)
+    return {pilot_id: "; ".join(found) for pilot_id, found in names.items()}
+
+
+def _pilots(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
+    pilots = _published(lab, borough)
+    challenges = _names_by_pilot(pilots, "challenges")
+    domains = _names_by_pilot(pilots, "domains")
+    rows = pilots.order_by("borough__name", "title", "pk").values_list(
+        "pk", "borough__name", "title", "stage", "planned_start", "planned_end",
+        "actual_start", "actual_end", "activity", "key_lesson", "provenance", "updated_at",
+    )  # fmt: skip
+    for row in rows.iterator(chunk_size=CHUNK):
+        pk, *rest = row
+        yield (pk, *rest[:-1], challenges.get(pk, ""), domains.get(pk, ""), rest[-1])
+
+
+PILOT_HEADERS = [
+    "Pilot ID", "Borough", "Title", "Stage", "Planned start", "Planned end", "Actual start",
+    "Actual end", "Activity", "Key lesson", "Provenance", "Challenges", "Integration domains",
+    "Updated",
+]  # fmt: skip
+
+
+def _kpis(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
+    latest = KPIReading.objects.filter(kpi=OuterRef("pk")).order_by("-period_start")
+    kpis = (
+        KPI.objects.filter(pilot__in=_published(lab, borough))
+        .annotate(
+            latest_period=Subquery(latest.values("period_start")[:1]),
+            latest_value=Subquery(latest.values("value")[:1]),
+        )
+        .order_by("pilot__borough__name", "pilot__title", "sort_order", "pk")
+        .values_list(
+            "pk",
+            "pilot_id",
+            "pilot__borough__name",
+            "pilot__title",
+            "name",
+            "unit",
+            "direction",
+            "frequency",
+            "baseline",
+            "target",
+            "latest_period",
+            "latest_value",
+            "provenance",
+        )  # fmt: skip
+    )
+    return kpis.iterator(chunk_size=CHUNK)
+
+
+KPI_HEADERS = [
+    "KPI ID", "Pilot ID", "Borough", "Pilot", "KPI", "Unit", "Direction", "Frequency",
+    "Baseline", "Target", "Latest period", "Latest value", "Provenance",
+]  # fmt: skip
+
+
+def _readings(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
+    readings = (
+        KPIReading.objects.filter(kpi__pilot__in=_published(lab, borough))
+        .order_by("kpi_id", "period_start")
+        .values_list(
+            "pk",
+            "kpi_id",
+            "kpi__pilot_id",
+            "kpi__pilot__borough__name",
+            "kpi__name",
+            "kpi__unit",
+            "period_start",
+            "value",
+            "note",
+            "provenance",
+        )  # fmt: skip
+    )
+    return readings.iterator(chunk_size=CHUNK)
+
+
+READING_HEADERS = [
+    "Reading ID", "KPI ID", "Pilot ID", "Borough", "KPI", "Unit", "Period start", "Value",
+    "Note", "Provenance",
+]  # fmt: skip
+
+
+def _outcomes(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
+    """Counts are Lab-wide (the report publishes them); an officer sees only their own
+    borough's name among the boroughs behind a count."""
+
+    def visible(names: list[str]) -> str:
+        return "; ".join(n for n in names if borough is None or n == borough.name)
+
+    def visible_pilots(names: list[str]) -> str:
+        return "; ".join(n for n in names if borough is None or n.startswith(f"{borough}: "))
+
+    for outcome in lab_outcomes(lab):
+        for m in outcome.measures:
+            yield (
+                outcome.number, outcome.statement, outcome.rating_label, m.label,
+                "Rated" if m.rated else "Evidence only", m.count, m.total, m.unit,
+                m.success_from, m.partial_from, m.rating_label or "", visible(m.boroughs),
+                visible_pilots(m.pilots), m.rationale,
+            )  # fmt: skip
+
+
+OUTCOME_HEADERS = [
+    "Outcome", "Statement", "Outcome rating", "Measure", "Rated", "Count", "Of", "Unit",
+    "Success from", "Partial from", "Measure rating", "Boroughs", "Pilots", "Rationale",
+]  # fmt: skip
+
+
+def _sessions(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
+    """One row per session and participating borough: attended or not."""
+    cohort = Borough.objects.filter(participations__lab=lab)
+    if borough:
+        cohort = cohort.filter(pk=borough.pk)
+    cohort = list(cohort.values_list("pk", "name"))
+    attended = set(
+        Attendance.objects.filter(
+            session__lab=lab, borough_id__in=[pk for pk, _ in cohort]
+        ).values_list("session_id", "borough_id")
+    )
+    sessions = Session.objects.filter(lab=lab).order_by("held_on", "kind", "number")
+    for session in sessions:
+        for borough_id, name in cohort:
+            yield (
+                session.get_kind_display(), session.number, session.title, session.held_on,
+                name, "Yes" if (session.pk, borough_id) in attended else "No",
+            )  # fmt: skip
+
+
+SESSION_HEADERS = ["Kind", "Number", "Title", "Held on", "Borough", "Attended"]
+
+
+def _resources(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
+    """One row per exchange of a borough's resource (a resource nobody reused: one row)."""
+    resources = SharedResource.objects.filter(lab=lab)
+    if borough:
+        resources = resources.filter(borough=borough)
+    reuses = defaultdict(list)
+    for resource_id, name, on in ResourceReuse.objects.filter(resource__in=resources).values_list(
+        "resource_id", "borough__name", "reused_on"
+    ):
+        reuses[resource_id].append((name, on))
+    rows = resources.order_by("borough__name", "title").values_list(
+        "pk", "borough__name", "title", "kind", "visibility", "created_at", "provenance"
+    )
+    for pk, owner, title, kind, visibility, created, provenance in rows:
+        for reused_by, on in reuses.get(pk) or [("", None)]:
+            yield (pk, owner, title, kind, visibility, created, provenance, reused_by, on)
+
+
+RESOURCE_HEADERS = [
+    "Resource ID", "Borough", "Title", "Kind", "Visibility", "Shared", "Provenance",
+    "Reused by", "Reused on",
+]  # fmt: skip
+
+TABLES = {
+    "pilots": ("Pilots", PILOT_HEADERS, _pilots),
+    "kpis": ("KPIs", KPI_HEADERS, _kpis),
+    "readings": ("Readings", READING_HEADERS, _readings),
+    "outcomes": ("Outcomes", OUTCOME_HEADERS, _outcomes),
+    "sessions": ("Sessions", SESSION_HEADERS, _sessions),
+    "resources": ("Resources", RESOURCE_HEADERS, _resources),
+}
+
+
+def lab_tables(lab: Lab, *, borough: Borough | None) -> Iterator[Table]:
+    for name, headers, rows in TABLES.values():
+        yield Table(name, headers, rows(lab, borough))

@@ -1,0 +1,26 @@
+"""The tracker's models, one module per subject; every model is importable from here."""
+
+from pilots.models.evaluations import Evaluation
+from pilots.models.kpis import KPI, KPIReading
+from pilots.models.milestones import Milestone
+from pilots.models.notifications import NotificationSent
+from pilots.models.partnerships import Partnership, PracticeChange
+from pilots.models.pilots import Pilot, Stage
+from pilots.models.resources import ResourceReuse, SharedResource
+from pilots.models.returns import ReturnUpload, return_upload_path
+
+__all__ = [
+    "KPI",
+    "Evaluation",
+    "KPIReading",
+    "Milestone",
+    "NotificationSent",
+    "Partnership",
+    "Pilot",
+    "PracticeChange",
+    "ResourceReuse",
+    "ReturnUpload",
+    "SharedResource",
+    "Stage",
+    "return_upload_path",
+]

@@ -1,0 +1,183 @@
+"""A borough's pilot initiative, with the rules about it: when it counts as published, when
+it is in delivery, and the evaluation gate.
+
+A pilot and its child records (milestones, KPIs, evaluations, partnerships, practice
+changes) are one Wagtail snippet with revisions, drafts, locking and moderation. For a
+live pilot the database rows are the *published* version; drafts live in revisions, so
+reports and the public site read the tables and never see an unapproved change.
+"""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from designlab.models import Borough, Challenge, IntegrationDomain, Lab, Provenance
+
+EVALUATION_GATE = (
+    "A pilot cannot move into delivery without an evaluation plan. Add one on the "
+    "Evaluation tab (the method and what will be measured) and save, or ask a convenor "
+    "to record why this pilot may go ahead without one."
+)
+
+
+class Stage(models.TextChoices):
+    DESIGNING = "designing", "Designing"
+    FUNDED = "funded", "Funded"
+    IN_DELIVERY = "in_delivery", "In delivery"
+    COMPLETED = "completed", "Completed"
+    SCALING = "scaling", "Scaling up"
+    PAUSED = "paused", "Paused"
+    STOPPED = "stopped", "Stopped"
+
+    @classmethod
+    def delivery(cls) -> frozenset[str]:
+        """The stages at or past delivery: a pilot reaches them only with an evaluation plan."""
+        return frozenset({cls.IN_DELIVERY, cls.COMPLETED, cls.SCALING})
+
+    @classmethod
+    def running(cls) -> frozenset[str]:
+        """The stages in which a pilot owes readings (a paused pilot owes nothing new)."""
+        return frozenset({cls.IN_DELIVERY, cls.SCALING})
+
+
+class PilotQuerySet(models.QuerySet):
+    def published(self) -> "PilotQuerySet":
+        """Pilots whose database rows are an approved version: what reports and the public
+        site read."""
+        return self.filter(live=True)
+
+    def in_delivery(self) -> "PilotQuerySet":
+        return self.filter(stage__in=Stage.delivery())
+
+    def with_late_milestones(self, today: dt.date) -> "PilotQuerySet":
+        """Annotate `late_milestones`: how many of each pilot's milestones are late."""
+        milestone = self.model._meta.get_field("milestones").related_model
+        late = (
+            milestone.objects.late(today)
+            .filter(pilot=OuterRef("pk"))
+            .order_by()
+            .values("pilot")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(late_milestones=Coalesce(Subquery(late), 0))
+
+
+class PilotRecordQuerySet(models.QuerySet):
+    """The rows a pilot is made of (milestones, KPIs, evaluations, …)."""
+
+    def published(self) -> "PilotRecordQuerySet":
+        """Rows of published pilots: for a live pilot they are its approved version."""
+        return self.filter(pilot__in=Pilot.objects.published())
+
+
+class Pilot(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    Provenance,
+    ClusterableModel,
+):
+    lab = models.ForeignKey(Lab, on_delete=models.PROTECT, related_name="pilots")
+    borough = models.ForeignKey(Borough, on_delete=models.PROTECT, related_name="pilots")
+    title = models.CharField(max_length=200)
+    activity = models.TextField("Activity description")
+    challenges = ParentalManyToManyField(Challenge, blank=True, related_name="pilots")
+    domains = ParentalManyToManyField(
+        IntegrationDomain, blank=True, related_name="pilots", verbose_name="integration domains"
+    )
+    stage = models.CharField(max_length=12, choices=Stage.choices, default=Stage.DESIGNING)
+    planned_start = models.DateField(null=True, blank=True)
+    planned_end = models.DateField(null=True, blank=True)
+    actual_start = models.DateField(null=True, blank=True)
+    actual_end = models.DateField(null=True, blank=True)
+    key_lesson = models.TextField(blank=True)
+    scale_up_plan = models.TextField("Scale-up plan", blank=True)
+    evaluation_override_reason = models.TextField(
+        "Delivery without an evaluation plan: reason",
+        blank=True,
+        help_text="Convenors only: why this pilot may be in delivery without an evaluation plan.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PilotQuerySet.as_manager()
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="pilot")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="pilot",
+        for_concrete_model=False,
+    )
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("activity"),
+        index.SearchField("key_lesson"),
+        index.AutocompleteField("title"),
+        index.FilterField("borough"),
+        index.FilterField("lab"),
+        index.FilterField("stage"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["borough__name", "title"]
+        permissions = [
+            ("override_evaluation", "Can let a pilot into delivery without an evaluation plan")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def has_evaluation_plan(self, evaluations: Iterable | None = None) -> bool:
+        """Whether one of `evaluations` (default: the recorded ones) is a plan."""
+        evaluations = self.evaluations.all() if evaluations is None else evaluations
+        return any(evaluation.is_plan for evaluation in evaluations)
+
+    def evaluation_gate_problem(self, evaluations: Iterable) -> str | None:
+        """Why the pilot may not be saved with its stage, or None when it may: the report's
+        main lesson is to build evaluation in at design stage, so a pilot moves into delivery
+        only with a plan, unless a convenor recorded why it may go ahead without one.
+
+        Only the move into delivery is checked: pilots already in delivery are flagged on
+        the officer's home page instead of being frozen. A paused or stopped pilot moving
+        into delivery is checked too, or pausing at design stage would get round the gate."""
+        if self.stage not in Stage.delivery() or self.evaluation_override_reason.strip():
+            return None
+        previous = Pilot.objects.filter(pk=self.pk).values_list("stage", flat=True).first()
+        if previous in Stage.delivery() or self.has_evaluation_plan(evaluations):
+            return None
+        return EVALUATION_GATE
+
+    def clean(self) -> None:
+        super().clean()
+        # The admin form sets `submitted_evaluations`; other doors check what is recorded.
+        evaluations = getattr(self, "submitted_evaluations", None)
+        if evaluations is None:
+            evaluations = self.evaluations.all()
+        problem = self.evaluation_gate_problem(evaluations)
+        if problem:
+            raise ValidationError({"stage": problem})
+
+    def get_preview_template(self, request, mode_name: str) -> str:
+        return "pilots/admin/pilot_preview.html"

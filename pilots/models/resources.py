@@ -1,0 +1,88 @@
+"""What boroughs share with the cohort, and the peer exchanges when another borough reuses it."""
+
+from django.db import models
+from wagtail.search import index
+
+from designlab.models import Borough, Lab, Provenance
+
+
+class SharedResourceQuerySet(models.QuerySet):
+    def public(self) -> "SharedResourceQuerySet":
+        """Offered to the public and approved by a convenor: what the public site lists."""
+        return self.filter(visibility=SharedResource.Visibility.PUBLIC, approved_at__isnull=False)
+
+    def awaiting_review(self) -> "SharedResourceQuerySet":
+        """Offered to the public and not yet approved."""
+        return self.filter(visibility=SharedResource.Visibility.PUBLIC, approved_at__isnull=True)
+
+
+class SharedResource(index.Indexed, Provenance):
+    """Something a borough shares with the cohort: a document or a link."""
+
+    class Kind(models.TextChoices):
+        WELCOME_PACK = "welcome_pack", "Welcome or induction pack"
+        TERMS_OF_REFERENCE = "terms_of_reference", "Terms of reference"
+        SAFEGUARDING = "safeguarding", "Safeguarding tool"
+        TRAINING = "training", "Training material"
+        STRATEGY = "strategy", "Strategy or business case"
+        EVALUATION = "evaluation", "Evaluation instrument"
+        CONTACTS = "contacts", "Contact list"
+        DATA_SOURCE = "data_source", "Data source"
+        REPORT = "report", "Report"
+
+    class Visibility(models.TextChoices):
+        PARTICIPANTS = "participants", "Lab participants only"
+        PUBLIC = "public", "Public, once a convenor approves"
+
+    lab = models.ForeignKey(Lab, on_delete=models.PROTECT, related_name="resources")
+    borough = models.ForeignKey(Borough, on_delete=models.PROTECT, related_name="resources")
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    description = models.TextField(blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    url = models.URLField(blank=True)
+    visibility = models.CharField(
+        max_length=12, choices=Visibility.choices, default=Visibility.PARTICIPANTS
+    )
+    approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("description"),
+        index.AutocompleteField("title"),
+        index.FilterField("borough"),
+        index.FilterField("lab"),
+        index.FilterField("visibility"),
+    ]
+
+    objects = SharedResourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == self.Visibility.PUBLIC and self.approved_at is not None
+
+
+class ResourceReuse(Provenance):
+    """Another borough reused a shared resource: a peer exchange."""
+
+    resource = models.ForeignKey(SharedResource, on_delete=models.CASCADE, related_name="reuses")
+    borough = models.ForeignKey(Borough, on_delete=models.PROTECT, related_name="reuses")
+    reused_on = models.DateField(auto_now_add=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["resource", "borough"], name="one_reuse_per_borough")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.borough} reused {self.resource}"

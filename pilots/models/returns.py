@@ -1,0 +1,47 @@
+"""A spreadsheet return an officer uploaded, and what became of it."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from designlab.models import Borough
+
+
+def return_upload_path(instance, filename: str) -> str:
+    """A generated name: nothing of the uploader's file name reaches the file system."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"returns/{uuid.uuid4().hex}.{extension}"
+
+
+class ReturnUpload(models.Model):
+    """A spreadsheet return an officer uploaded, and what became of it. The import runs
+    in a Celery task; the row is the status page."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Running"
+        DONE = "done", "Imported"
+        REFUSED = "refused", "Refused"
+
+    borough = models.ForeignKey(Borough, on_delete=models.PROTECT, related_name="return_uploads")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    file = models.FileField(upload_to=return_upload_path)
+    original_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    problems = models.JSONField(default=list, blank=True)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.borough})"

@@ -1,0 +1,71 @@
+"""The officer's page for one KPI: its periods, and entering or correcting one reading.
+
+Another borough's KPI answers 404, so its existence is not revealed; convenors act for any
+borough.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+
+from pilots.access.scoping import user_may_access
+from pilots.admin.pages import admin_page
+from pilots.models import KPI, KPIReading
+from pilots.readings.forms import ReadingForm
+from pilots.readings.history import reading_earlier_values
+from pilots.readings.periods import kpi_periods, period_label, period_problem
+from pilots.readings.write import reading_save
+
+READING_SAVED = {
+    "created": "reading saved.",
+    "updated": "reading corrected. The previous value is kept in the reading's history.",
+    "unchanged": "nothing changed: this reading was already recorded.",
+}
+
+
+def readings(request: HttpRequest, kpi: int) -> HttpResponse:
+    """Enter or correct one KPI's readings, with progress to target."""
+    kpi = get_object_or_404(KPI.objects.select_related("pilot", "pilot__borough"), pk=kpi)
+    pilot = kpi.pilot
+    if not user_may_access(request.user, pilot.borough_id):
+        raise Http404
+    today = timezone.localdate()
+    periods = [
+        p for p in kpi_periods(kpi, pilot, today) if not period_problem(kpi, pilot, p, today)
+    ]
+    recorded = {r.period_start: r for r in KPIReading.objects.filter(kpi=kpi)}
+    choices = [(p, period_label(p, kpi.frequency)) for p in periods]
+    chosen = request.GET.get("period")
+    initial = {"period_start": chosen}
+    if chosen and (
+        existing := next((r for p, r in recorded.items() if p.isoformat() == chosen), None)
+    ):
+        initial.update(value=existing.value, note=existing.note)
+    posted = request.POST if request.method == "POST" else None
+    form = ReadingForm(posted, kpi=kpi, periods=choices, initial=initial)
+    if posted is not None:
+        if not request.user.has_perm("pilots.change_kpireading"):
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            outcome = reading_save(
+                kpi=kpi, period_start=data["period_start"], value=data["value"],
+                note=data["note"], user=request.user,
+            )  # fmt: skip
+            label = period_label(data["period_start"], kpi.frequency)
+            messages.success(request, f"{kpi.name}, {label}: {READING_SAVED[outcome]}")
+            return redirect("pilots_readings", kpi.pk)
+    latest = max(recorded.values(), key=lambda r: r.period_start, default=None)
+    earlier = reading_earlier_values(recorded.values())
+    rows = [
+        {"start": p, "label": label, "reading": recorded.get(p),
+         "earlier": earlier.get(recorded[p].pk, []) if p in recorded else []}
+        for p, label in choices
+    ]  # fmt: skip
+    return admin_page(
+        request, "pilots/readings/index.html", f"Readings: {kpi.name}",
+        kpi=kpi, pilot=pilot, form=form, rows=rows, latest=latest,
+        progress=kpi.progress_to_target(latest.value if latest else None),
+    )  # fmt: skip

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from pilots.resources import views
+
+urlpatterns = [
+    path("resources/<int:pk>/reuse/", views.resource_reuse, name="pilots_resource_reuse"),
+    path("resources/<int:pk>/approve/", views.resource_approve, name="pilots_resource_approve"),
+]

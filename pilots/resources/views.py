@@ -1,0 +1,73 @@
+"""Shared resources: another borough records a reuse (a peer exchange); a convenor approves
+a resource for the public site."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+
+from pilots.access.refusals import convenors_only
+from pilots.access.scoping import user_borough, user_may_read_resource
+from pilots.admin.pages import admin_page
+from pilots.models import ResourceReuse, SharedResource
+from pilots.resources.forms import ReuseForm
+
+
+def resource_reuse(request: HttpRequest, pk: int) -> HttpResponse:
+    """Another borough records that it reused a shared resource: a peer exchange."""
+    resource = get_object_or_404(SharedResource.objects.select_related("borough"), pk=pk)
+    if not user_may_read_resource(request.user, resource):
+        raise Http404
+    borough = user_borough(request.user)
+    if borough is None or borough.pk == resource.borough_id:
+        raise PermissionDenied  # only another borough's officer reuses a resource
+    already = ResourceReuse.objects.filter(resource=resource, borough=borough).first()
+    posted = request.POST if request.method == "POST" else None
+    form = ReuseForm(posted)
+    if request.method == "POST" and already is None and form.is_valid():
+        try:
+            with transaction.atomic():
+                ResourceReuse.objects.create(
+                    resource=resource, borough=borough, note=form.cleaned_data["note"]
+                )
+                log(resource, "pilots.resource_reused", user=request.user,
+                    data={"borough": borough.name})  # fmt: skip
+        except IntegrityError:
+            pass  # a colleague recorded it a moment ago
+        messages.success(request, f"Recorded: {borough.name} reused “{resource}”.")
+        return redirect("pilots_resource_reuse", resource.pk)
+    return admin_page(
+        request, "pilots/resources/reuse.html", f"We reused this: {resource}",
+        resource=resource, form=form, already=already,
+    )  # fmt: skip
+
+
+@require_POST
+@convenors_only
+def resource_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    """A convenor makes a resource offered to the public visible on the public site."""
+    resource = get_object_or_404(SharedResource, pk=pk)
+    if resource.visibility != SharedResource.Visibility.PUBLIC:
+        messages.error(request, f"“{resource}” is for Lab participants only; nothing to approve.")
+    elif resource.document and resource.document.collection.get_view_restrictions().exists():
+        messages.error(
+            request,
+            f"“{resource}” uses a document in the restricted collection "
+            f"“{resource.document.collection}”, which the public cannot open. Move the "
+            "document to a public collection first.",
+        )
+    elif resource.approved_at is None:
+        resource.approved_at = timezone.now()
+        resource.save(update_fields=["approved_at"])
+        log(resource, "pilots.resource_approved", user=request.user)
+        messages.success(request, f"“{resource}” is approved for the public toolkit.")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        target = reverse("wagtailadmin_home")
+    return redirect(target)

@@ -1,0 +1,16 @@
+"""The layout of a KPI return file: its sheet, columns and limits, shared by the template
+that is written and the returns that are read."""
+
+from openpyxl.utils import get_column_letter
+
+DATA_SHEET = "Return"
+COLUMNS = ["KPI ID", "Pilot", "KPI", "Unit", "Frequency", "Period start", "Period", "Value", "Note"]
+REQUIRED = ["KPI ID", "Period start", "Value"]
+OPTIONAL = ["Note"]
+KINDS = {"xlsx", "csv"}
+MAX_BYTES = 25 * 1024 * 1024  # a 50,000-reading return is about 2 MB as .xlsx
+
+
+def column_letter(name: str) -> str:
+    """The template's column letter of the column `name`."""
+    return get_column_letter(COLUMNS.index(name) + 1)

@@ -1,0 +1,149 @@
+"""The .xlsx return template officers download: one row per KPI and due period.
+
+It is written with openpyxl in normal mode because locked headers and cell validation
+need it; a borough's template is small.
+"""
+
+import datetime as dt
+
+from django.db.models import Prefetch
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill, Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from cms.cells import cell_safe
+from designlab.models import Borough
+from pilots.models import KPI, KPIReading, Pilot
+from pilots.readings.periods import kpi_due_periods, period_label
+from pilots.returns.layout import COLUMNS, DATA_SHEET, column_letter
+
+
+def template_rows(borough: Borough, today: dt.date) -> list[list]:
+    """One row per KPI and due period of the borough's started pilots, with the reading
+    already recorded (if any), so a return can be corrected and uploaded again."""
+    # A stable order, so row numbers in problems mean the same on every database.
+    pilots = (
+        Pilot.objects.filter(borough=borough, actual_start__isnull=False)
+        .order_by("title", "pk")
+        .prefetch_related(Prefetch("kpis", KPI.objects.order_by("sort_order", "pk")))
+    )
+    recorded = {
+        (r.kpi_id, r.period_start): r
+        for r in KPIReading.objects.filter(kpi__pilot__borough=borough).only(
+            "kpi_id", "period_start", "value", "note"
+        )
+    }
+    rows = []
+    for pilot in pilots:
+        for kpi in pilot.kpis.all():
+            for start in kpi_due_periods(kpi, pilot, today):
+                reading = recorded.get((kpi.pk, start))
+                rows.append(
+                    [
+                        kpi.pk,
+                        cell_safe(pilot.title),
+                        cell_safe(kpi.name),
+                        kpi.get_unit_display(),
+                        kpi.get_frequency_display(),
+                        start,
+                        period_label(start, kpi.frequency),
+                        reading.value if reading else None,
+                        cell_safe(reading.note) if reading else None,
+                    ]
+                )
+    return rows
+
+
+def return_template_write(borough: Borough, out, *, today: dt.date) -> int:
+    """Write the .xlsx return template for `borough` to `out` (a path or binary file);
+    returns the number of rows to fill in."""
+    rows = template_rows(borough, today)
+    book = Workbook()
+    guide = book.active
+    guide.title = "Instructions"
+    sheet = book.create_sheet(DATA_SHEET)
+    _instructions_write(guide, borough, today)
+
+    sheet.append(COLUMNS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDDDDD")
+    unlocked = Protection(locked=False)
+    value_col, note_col = COLUMNS.index("Value") + 1, COLUMNS.index("Note") + 1
+    for number, row in enumerate(rows, start=2):
+        sheet.append(row)
+        sheet.cell(number, COLUMNS.index("Period start") + 1).number_format = "yyyy-mm-dd"
+        sheet.cell(number, value_col).protection = unlocked
+        sheet.cell(number, value_col).number_format = "0.00"
+        sheet.cell(number, note_col).protection = unlocked
+    _validation_add(sheet, rows)
+    for name, width in zip(COLUMNS, (8, 40, 40, 18, 11, 12, 22, 12, 40), strict=True):
+        sheet.column_dimensions[column_letter(name)].width = width
+    sheet.freeze_panes = "A2"
+    # Locked cells keep the identifying columns and the header intact; the officer can
+    # still sort, filter and resize. There is no password: this guards against slips.
+    sheet.protection.sheet = True
+    sheet.protection.sort = False
+    sheet.protection.autoFilter = False
+    sheet.protection.formatColumns = False
+    sheet.auto_filter.ref = f"A1:{column_letter(COLUMNS[-1])}{max(len(rows) + 1, 2)}"
+    book.active = 1
+    book.save(out)
+    return len(rows)
+
+
+def _instructions_write(guide, borough: Borough, today: dt.date) -> None:
+    lines = [
+        f"KPI return for {borough.name}",
+        f"Prepared on {today:%d %B %Y}.",
+        "",
+        "1. On the “Return” sheet, type each reading in the Value column: numbers only.",
+        "   Percentages are numbers from 0 to 100 (type 45 for 45%). Nothing may be negative.",
+        "2. Leave Value empty for a period you cannot report yet; that row is skipped.",
+        "3. Note is optional (up to 500 characters). Do not enter anything about individuals.",
+        "4. Do not change the other columns, add formulas or rename the sheet.",
+        "5. Upload the file in the Design Lab admin (KPI returns → Upload return).",
+        "   The whole file is checked first: if anything is wrong nothing is recorded and",
+        "   each problem is listed by row and column. Uploading the same file again",
+        "   changes nothing; a corrected value replaces the old one, which is kept in the",
+        "   reading's history.",
+    ]
+    for line in lines:
+        guide.append([line])
+    guide["A1"].font = Font(bold=True, size=14)
+    guide.column_dimensions["A"].width = 100
+    guide.protection.sheet = True
+
+
+def _validation_add(sheet, rows: list[list]) -> None:
+    """Excel refuses a text, negative or (for percentages) over-100 value as it is typed."""
+    percent = DataValidation(type="decimal", operator="between", formula1="0", formula2="100")
+    percent.error = "A percentage: a number from 0 to 100."
+    other = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+    other.error = "A number, 0 or more."
+    note = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="500")
+    note.error = "At most 500 characters."
+    ranges = {percent: [], other: []}
+    value, note_column = column_letter("Value"), column_letter("Note")
+    unit_percent, kpi_at, unit_at = KPI.Unit.PERCENT.label, 0, COLUMNS.index("Unit")
+    # Rows of one KPI are consecutive: one range per KPI keeps the file small.
+    first = 2
+    for number in range(2, len(rows) + 2):
+        row = rows[number - 2]
+        last_of_kpi = number == len(rows) + 1 or rows[number - 1][kpi_at] != row[kpi_at]
+        if last_of_kpi:
+            target = percent if row[unit_at] == unit_percent else other
+            ranges[target].append(f"{value}{first}:{value}{number}")
+            first = number + 1
+    for validation in (percent, other, note):
+        validation.allow_blank = True
+        validation.showErrorMessage = True
+        validation.errorTitle = "Not a valid value"
+    if rows:
+        note.add(f"{note_column}2:{note_column}{len(rows) + 1}")
+    for validation, refs in ranges.items():
+        if refs:
+            validation.sqref = " ".join(refs)
+    for validation in (percent, other, note):
+        if str(validation.sqref):
+            sheet.add_data_validation(validation)

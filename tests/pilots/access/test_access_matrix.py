@@ -1,0 +1,371 @@
+"""Access matrix: every admin URL about pilots and their neighbours, for each of
+
+- OWN: Barnet's officer on Barnet's object — may work on it;
+- OTHER: Barnet's officer on Brent's object — must get 403/404 and change nothing;
+- CONVENOR: the GLA convenor on Brent's object — may do everything;
+- ANON: nobody logged in — sent to the login page, nothing changes;
+
+by GET and by POST.
+
+HOW TO ADD A ROW (every new admin view needs one, or test_every_admin_url_has_a_row
+fails): add `"<url name>": Row(get=(OWN, OTHER, CONVENOR, ANON), post=(...))` to MATRIX,
+with the status code expected for each role (LOGIN = redirect to the login page).
+Snippet routes get their arguments from the URL's namespace and parameters; for any
+other route give `args=lambda side: [...]`, where `side` (see access_matrix_world.Side)
+holds that borough's `borough`, `officer`, `pilot`, `resource`, `revision`,
+`workflow_state`, `task_state`. POST sends {} unless the row gives
+`data=lambda client, side: {...}`.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+
+from tests.pilots.access.access_matrix_world import (
+    BOROUGH_OF_SIDE,
+    admin_url_patterns,
+    edit_url,
+    form_data,
+    side_build,
+    state,
+    url_kwargs,
+)
+from tests.refusals import refused
+
+LOGIN = "login"  # redirected to the admin login page
+DENIED = "denied"  # the admin's refusal: Wagtail's redirect to the dashboard (tests.refusals)
+ROLES = ("own", "other", "convenor", "anon")
+RELEVANT = re.compile(
+    r"pilot|kpi|reading|resource|return|evaluation|milestone|lab|borough|session|dashboard"
+    r"|outcome|export"
+)
+# Admin URLs that do not match RELEVANT but show pilots' data.
+ALSO_CHECKED = ("wagtailadmin_reports:site_history", "wagtailadmin_reports:site_history_results")
+
+
+@dataclass(frozen=True)
+class Row:
+    get: tuple
+    post: tuple
+    args: Callable | None = None
+    data: Callable | None = None
+
+
+def convenor_form(client, url) -> dict:
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="convenor"))
+    data = form_data(client.get(url))
+    client.logout()
+    return data
+
+
+def pilot_edited(client, side):
+    """The pilot's own edit form, as loaded by a convenor, with a new title."""
+    return convenor_form(client, edit_url(side.pilot)) | {"title": "Changed via the matrix"}
+
+
+def resource_edited(client, side):
+    return convenor_form(client, edit_url(side.resource)) | {"title": "Changed via the matrix"}
+
+
+def pilot_new(client, side):
+    """A new pilot filed under the side's borough: "other" is Barnet's officer naming Brent."""
+    data = convenor_form(client, reverse("wagtailsnippets_pilots_pilot:add"))
+    return data | {
+        "title": "A new pilot",
+        "activity": "Posted through the matrix",
+        "lab": side.pilot.lab_id,
+        "borough": side.borough.pk,
+        "stage": "designing",
+    }
+
+
+def reads(own=200, other=404, convenor=200) -> Row:
+    """A page that only shows an object (POST is not allowed)."""
+    post = tuple(405 if code == 200 else code for code in (own, other, convenor))
+    return Row(get=(own, other, convenor, LOGIN), post=(*post, LOGIN))
+
+
+def reference(get=200, post=405, **row) -> Row:
+    """Convenor-only reference data: officers of any borough are refused."""
+    return Row(get=(DENIED, DENIED, get, LOGIN), post=(DENIED, DENIED, post, LOGIN), **row)
+
+
+PILOT = "wagtailsnippets_pilots_pilot:"
+PILOT_CHOOSER = "wagtailsnippetchoosers_pilots_pilot:"
+RESOURCE = "wagtailsnippets_pilots_sharedresource:"
+RESOURCE_CHOOSER = "wagtailsnippetchoosers_pilots_sharedresource:"
+
+MATRIX: dict[str, Row] = {
+    # Pilots. Listings hold only the user's borough (see test_pilot_listing_scoped);
+    # "other" on a listing or add page is the same request as "own".
+    PILOT + "list": reads(other=200),
+    PILOT + "list_results": reads(other=200),
+    PILOT + "add": Row(get=(200, 200, 200, LOGIN), post=(302, 200, 302, LOGIN), data=pilot_new),
+    # Own officer's POST: 200 with "locked" — the pilot awaits a convenor's approval.
+    PILOT + "edit": Row(get=(200, 404, 200, LOGIN), post=(200, 404, 302, LOGIN), data=pilot_edited),
+    PILOT + "delete": Row(get=(200, 404, 200, LOGIN), post=(302, 404, 302, LOGIN)),
+    PILOT + "usage": reads(),
+    PILOT + "history": reads(),
+    PILOT + "history_results": reads(),
+    PILOT + "inspect": reads(),
+    PILOT + "preview_on_add": Row(get=(200, 200, 200, LOGIN), post=(200, 200, 200, LOGIN)),
+    PILOT + "preview_on_edit": Row(get=(200, 404, 200, LOGIN), post=(200, 404, 200, LOGIN)),
+    PILOT + "revisions_view": reads(),
+    PILOT + "revisions_revert": Row(
+        get=(200, 404, 200, LOGIN), post=(200, 404, 302, LOGIN), data=pilot_edited
+    ),
+    PILOT + "revisions_compare": reads(),
+    PILOT + "revisions_unschedule": Row(
+        get=(DENIED, 404, 200, LOGIN), post=(DENIED, 404, 302, LOGIN)
+    ),
+    PILOT + "unpublish": Row(get=(DENIED, 404, 200, LOGIN), post=(DENIED, 404, 302, LOGIN)),
+    PILOT + "lock": Row(get=(DENIED, 404, 405, LOGIN), post=(DENIED, 404, 302, LOGIN)),
+    # While a pilot awaits approval only the workflow's rules may unlock it.
+    PILOT + "unlock": Row(get=(DENIED, 404, DENIED, LOGIN), post=(DENIED, 404, DENIED, LOGIN)),
+    PILOT + "workflow_action": Row(get=(DENIED, 404, 200, LOGIN), post=(DENIED, 404, 302, LOGIN)),
+    PILOT + "collect_workflow_action_data": Row(
+        get=(DENIED, 404, 200, LOGIN), post=(DENIED, 404, 200, LOGIN)
+    ),
+    PILOT + "confirm_workflow_cancellation": Row(
+        get=(200, 404, 200, LOGIN), post=(200, 404, 200, LOGIN)
+    ),
+    PILOT + "workflow_history": reads(),
+    PILOT + "workflow_history_detail": reads(),
+    PILOT + "workflow_preview": Row(get=(DENIED, 404, 200, LOGIN), post=(405, 404, 405, LOGIN)),
+    PILOT_CHOOSER + "choose": reads(other=200),
+    PILOT_CHOOSER + "choose_results": reads(other=200),
+    PILOT_CHOOSER + "chosen": Row(get=(200, 404, 200, LOGIN), post=(405, 405, 405, LOGIN)),
+    PILOT_CHOOSER + "chosen_multiple": reads(other=200),
+    PILOT_CHOOSER + "create": Row(get=(404, 404, 404, LOGIN), post=(404, 404, 404, LOGIN)),
+    "wagtailadmin_editing_sessions:ping": Row(
+        get=(405, 405, 405, LOGIN),
+        post=(200, 404, 200, LOGIN),
+        args=lambda side: ["pilots", "pilot", side.pilot.pk, side.editing_session.pk],
+    ),
+    "wagtailadmin_editing_sessions:release": Row(
+        get=(405, 405, 405, LOGIN),
+        post=(200, 200, 200, LOGIN),
+        args=lambda side: [side.editing_session.pk],
+    ),
+    # Shared resources: every borough of the Lab may inspect; only the owner changes.
+    RESOURCE + "list": reads(other=200),
+    RESOURCE + "list_results": reads(other=200),
+    RESOURCE + "add": Row(get=(200, 200, 200, LOGIN), post=(200, 200, 200, LOGIN)),
+    RESOURCE + "edit": Row(
+        get=(200, 404, 200, LOGIN), post=(302, 404, 302, LOGIN), data=resource_edited
+    ),
+    RESOURCE + "delete": Row(get=(200, 404, 200, LOGIN), post=(302, 404, 302, LOGIN)),
+    RESOURCE + "usage": reads(),
+    RESOURCE + "history": reads(),
+    RESOURCE + "history_results": reads(),
+    RESOURCE + "inspect": reads(other=200),
+    RESOURCE_CHOOSER + "choose": reads(other=200),
+    RESOURCE_CHOOSER + "choose_results": reads(other=200),
+    RESOURCE_CHOOSER + "chosen": reads(other=200),
+    RESOURCE_CHOOSER + "chosen_multiple": reads(other=200),
+    RESOURCE_CHOOSER + "create": Row(get=(404, 404, 404, LOGIN), post=(404, 404, 404, LOGIN)),
+    # Site history lists every borough's entries: convenors only.
+    "wagtailadmin_reports:site_history": reference(),
+    "wagtailadmin_reports:site_history_results": reference(),
+}
+
+for _model in ("lab", "borough", "session", "challenge", "integrationdomain", "officer",
+               "outcome"):  # fmt: skip
+    _views = f"wagtailsnippets_designlab_{_model}:"
+    _chooser = f"wagtailsnippetchoosers_designlab_{_model}:"
+    MATRIX |= {
+        _views + "list": reference(),
+        _views + "list_results": reference(),
+        _views + "add": reference(post=200),
+        _views + "edit": reference(post=200),
+        _views + "delete": reference(post=302),
+        _views + "usage": reference(),
+        _views + "history": reference(),
+        _views + "history_results": reference(),
+        _views + "copy": reference(post=200),
+        _chooser + "choose": reference(),
+        _chooser + "choose_results": reference(),
+        _chooser + "chosen": reference(),
+        _chooser + "chosen_multiple": reference(),
+        _chooser + "create": Row(get=(404, 404, 404, LOGIN), post=(404, 404, 404, LOGIN)),
+    }
+
+
+# The 2023 Lab cannot be deleted: its pilots protect it.
+MATRIX["wagtailsnippets_designlab_lab:delete"] = reference(post=DENIED)
+
+
+# Lab dashboard, outcome snapshots, exports and Table 1 (issue 4).
+def ready_export(side):
+    """A finished export asked for by `side`'s officer: only they (or a convenor) fetch it."""
+    from django.core.files.base import ContentFile
+
+    from designlab.models import Export
+
+    export = Export.objects.create(
+        lab=side.pilot.lab, requested_by=side.officer, borough=side.borough, status="ready"
+    )
+    if not export.file.storage.exists("matrix.xlsx"):  # one file, reused by every run
+        export.file.storage.save("matrix.xlsx", ContentFile(b"not really a workbook"))
+    export.file.name = "matrix.xlsx"
+    export.save()
+    return [export.pk]
+
+
+def lab_of(side):
+    return [side.pilot.lab_id]
+
+
+MATRIX |= {
+    "lab_dashboard": reference(),
+    "lab_outcomes_snapshot": reference(get=302, post=302, args=lab_of),
+    # Officers export their own borough's rows; "other" is the same request as "own".
+    "lab_exports": Row(get=(200, 200, 200, LOGIN), post=(404, 404, 404, LOGIN)),
+    "lab_export_csv": Row(
+        get=(200, 200, 200, LOGIN),
+        post=(405, 405, 405, LOGIN),
+        args=lambda side: [side.pilot.lab.slug, "pilots"],
+    ),  # fmt: skip
+    "lab_export_download": Row(
+        get=(200, 404, 200, LOGIN), post=(405, 405, 405, LOGIN), args=ready_export
+    ),
+    "lab_table_1": Row(get=(200, 200, 200, LOGIN), post=(405, 405, 405, LOGIN)),
+    "lab_table_1_results": Row(get=(200, 200, 200, LOGIN), post=(405, 405, 405, LOGIN)),
+}
+
+
+# Officers' returns, readings, reuse and email choices (issue 3).
+def slug_of(side):
+    return [side.borough.slug]
+
+
+def upload_of(side):
+    from django.core.files.base import ContentFile
+
+    from pilots.models import ReturnUpload
+
+    upload = ReturnUpload(borough=side.borough, original_name="r.xlsx", sha256="0" * 64)
+    upload.file.save("matrix-return.xlsx", ContentFile(b"not really a workbook"), save=False)
+    upload.save()
+    return [upload.pk]
+
+
+def kpi_of(side):
+    from pilots.models import KPI
+
+    kpi = side.pilot.kpis.first() or KPI.objects.create(
+        pilot=side.pilot, name="Matrix KPI", unit=KPI.Unit.COUNT, frequency=KPI.Frequency.MONTHLY
+    )
+    return [kpi.pk]
+
+
+def back_to_resources(client, side):
+    return {"next": reverse(RESOURCE + "list")}
+
+
+def resource_of(side):
+    return [side.resource.pk]
+
+
+MATRIX |= {
+    # An officer is sent on to their own borough; a convenor chooses one.
+    "pilots_returns": Row(get=(302, 302, 200, LOGIN), post=(405, 405, 405, LOGIN)),
+    "pilots_returns_borough": Row(
+        get=(200, 404, 200, LOGIN), post=(200, 404, 200, LOGIN), args=slug_of
+    ),  # fmt: skip
+    "pilots_return_template": Row(
+        get=(200, 404, 200, LOGIN), post=(405, 405, 405, LOGIN), args=slug_of
+    ),  # fmt: skip
+    "pilots_return_status": Row(
+        get=(200, 404, 200, LOGIN), post=(405, 405, 405, LOGIN), args=upload_of
+    ),  # fmt: skip
+    "pilots_readings": Row(get=(200, 404, 200, LOGIN), post=(200, 404, 200, LOGIN), args=kpi_of),
+    # Only another borough reuses a resource: its owner and convenors are refused.
+    "pilots_resource_reuse": Row(
+        get=(DENIED, 200, DENIED, LOGIN), post=(DENIED, 302, DENIED, LOGIN), args=resource_of
+    ),  # fmt: skip
+    "pilots_resource_approve": Row(
+        get=(405, 405, 405, LOGIN),
+        post=(DENIED, DENIED, 302, LOGIN),
+        args=resource_of,
+        data=back_to_resources,
+    ),  # fmt: skip
+    # Only borough officers receive the emails.
+    "pilots_email_preferences": Row(get=(200, 200, 404, LOGIN), post=(302, 302, 404, LOGIN)),
+}
+
+
+@pytest.fixture
+def world(lab):
+    return {side: side_build(BOROUGH_OF_SIDE[side], lab) for side in ("own", "other")}
+
+
+def request_as(client, world, role, url_name, route, row, method):
+    side = world["own" if role == "own" else "other"]
+    if role in ("own", "other"):
+        user = world["own"].officer
+    elif role == "convenor":
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.get(username="convenor")
+    else:
+        user = None
+    args = row.args(side) if row.args else None
+    kwargs = None if row.args else url_kwargs(route, url_name, side)
+    url = reverse(url_name, args=args, kwargs=kwargs)
+    data = row.data(client, side) if (row.data and method == "post") else {}
+    if user is not None:
+        client.force_login(user)
+    before = state(side)
+    response = getattr(client, method)(url, data)
+    return response, before, state(side)
+
+
+def outcome(response):
+    location = response.get("Location", "")
+    if response.status_code == 302 and "/admin/login/" in location:
+        return LOGIN
+    if refused(response):
+        return DENIED
+    return response.status_code
+
+
+def relevant_admin_urls():
+    return [
+        (name, route)
+        for name, route in admin_url_patterns()
+        if RELEVANT.search(name) or name in ALSO_CHECKED
+    ]
+
+
+def test_every_admin_url_has_a_row():
+    missing = sorted({name for name, _ in relevant_admin_urls()} - set(MATRIX))
+    assert missing == [], f"add rows to MATRIX in {__file__} for: {missing}"
+
+
+@pytest.mark.parametrize("url_name,route", relevant_admin_urls(), ids=lambda v: v)
+def test_access(client, world, url_name, route):
+    row = MATRIX.get(url_name)
+    if row is None:
+        pytest.skip("no row yet: test_every_admin_url_has_a_row fails for it")
+    failures = []
+    for method, expected_row in (("get", row.get), ("post", row.post)):
+        for role, expected in zip(ROLES, expected_row, strict=True):
+            with transaction.atomic():
+                response, before, after = request_as(
+                    client, world, role, url_name, route, row, method
+                )
+                client.logout()
+                got = outcome(response)
+                if got != expected:
+                    failures.append(f"{method.upper()} as {role}: expected {expected}, got {got}")
+                elif expected in (DENIED, LOGIN, 404, 405) and before != after:
+                    failures.append(f"{method.upper()} as {role}: refused but changed data")
+                transaction.set_rollback(True)
+    assert failures == [], "\n".join(failures)
