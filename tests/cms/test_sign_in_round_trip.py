@@ -9,10 +9,12 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from pilots.models import SharedResource
+from tests.cms.two_factor_helpers import code
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -95,24 +97,12 @@ def test_every_sign_in_redirect_lands_on_the_same_working_page(barnet_officer, w
 
 
 def test_the_round_trip_passes_through_two_factor_outside_demo_mode(
-    settings, barnet_officer, brent_pilot
+    production, real_barnet_officer, brent_pilot
 ):
     """With two-factor sign-in, the code step keeps the way back too."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from tests.cms.test_two_factor_sign_in import code
-
-    settings.DEMO_MODE = False
-    barnet_officer.groups.remove(*barnet_officer.groups.filter(name="Demo accounts"))
-    device = TOTPDevice.objects.create(user=barnet_officer, name="Phone", confirmed=True)
+    device = TOTPDevice.objects.create(user=real_barnet_officer, name="Phone", confirmed=True)
     url = participants_only_document(brent_pilot)
-    browser = Client(enforce_csrf_checks=True)
-    browser.get(url)
-    action, fields = sign_in_form(browser.get(reverse("wagtailadmin_login") + f"?next={url}"))
-    response = browser.post(
-        action, fields | {"username": "officer-barnet", "password": "designlab-demo"}
-    )
-    assert response["Location"] == url
+    browser = signed_in_and_returned(url, "officer-barnet")
     to_verify = browser.get(url)
     assert to_verify["Location"].startswith(reverse("cms_two_factor_verify"))
     form = BeautifulSoup(browser.get(to_verify["Location"]).content, "html.parser")
