@@ -79,7 +79,8 @@ def archive_check(upload: UploadedFile, name: str) -> None:
     Every entry is decompressed and measured, whatever the archive declares about it, and
     every entry's content is looked at, whatever it is called: readers follow the
     archive's own references, not our idea of what a name should end with."""
-    allowance = min(MAX_UNCOMPRESSED, MAX_RATIO * max(upload.size, 1))
+    cap = min(MAX_UNCOMPRESSED, MAX_RATIO * max(upload.size, 1))
+    allowance = cap
     try:
         with zipfile.ZipFile(upload) as archive:
             entries = archive.infolist()
@@ -89,6 +90,11 @@ def archive_check(upload: UploadedFile, name: str) -> None:
                 )
             for entry in entries:
                 allowance -= entry_check(archive, entry, allowance, name)
+                if allowance < 0:
+                    raise UploadRefused(
+                        f"“{name}” would expand to more than {filesizeformat(cap)} when opened, "
+                        "which is too large to be a genuine file. It has been refused."
+                    )
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, zlib.error):
         # RuntimeError: encrypted; NotImplementedError: a compression Office never uses.
         raise UploadRefused(f"“{name}” is damaged or not a valid file.") from None
@@ -97,8 +103,8 @@ def archive_check(upload: UploadedFile, name: str) -> None:
 
 
 def entry_check(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, allowance: int, name: str) -> int:
-    """Decompress `entry` in chunks, refusing it once it passes `allowance` bytes or when
-    it is XML with a DTD. Returns the bytes it expanded to."""
+    """Decompress `entry` in chunks; refuse it when it is XML with a DTD. Returns the bytes
+    it expanded to, or `allowance` + 1 when it expands further: decompression stops there."""
     # zipfile stops reading an entry at its declared size, which a bomb understates, and
     # checks the declared checksum there. Both are the sender's word: this copy declares one
     # byte more than the allowance and no checksum, so decompression runs to the entry's real
@@ -111,10 +117,7 @@ def entry_check(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, allowance: int
         while chunk := part.read(CHUNK):
             expanded += len(chunk)
             if expanded > allowance:
-                raise UploadRefused(
-                    f"“{name}” would expand to more than {filesizeformat(allowance)} when "
-                    "opened, which is too large to be a genuine file. It has been refused."
-                )
+                return expanded
             if sniffing:
                 sniffing = xml_head_check(sniffer, chunk, name)
     return expanded

@@ -3,7 +3,9 @@ upload) refuses a file that is too large, whose contents do not match its extens
 is a zip bomb, or whose XML declares entities; each refusal says why and stores nothing.
 Accepted files are stored under generated names and always downloaded, never displayed."""
 
+import io
 import json
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +13,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from cms.documents import MAX_BYTES
+from cms.uploads import entry_check
 from tests.cms.hostile_archives import (
     BILLION_LAUGHS,
     BILLION_LAUGHS_UTF16,
@@ -153,3 +156,14 @@ def test_a_pdf_is_downloaded_too_not_shown_inline(admin_client):
     )
     download = admin_client.get(Document.objects.get(title="Report").url)
     assert download["Content-Disposition"].startswith("attachment;")
+
+
+def test_expansion_is_measured_by_decompressing_and_stops_at_the_cap():
+    """An entry declaring 1 KB is measured at its real 10 MB; with a 1 MB allowance,
+    decompression stops one byte past it."""
+    bomb = sizes_understated(office_file({"a.bin": b"0" * 10**7}), "a.bin")
+    with zipfile.ZipFile(io.BytesIO(bomb)) as archive:
+        entry = archive.getinfo("a.bin")
+        assert entry.file_size == 1024
+        assert entry_check(archive, entry, 10**8, "bomb.docx") == 10**7
+        assert entry_check(archive, entry, 10**6, "bomb.docx") == 10**6 + 1
