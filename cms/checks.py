@@ -2,6 +2,9 @@
 
 from django.conf import settings
 from django.core import checks
+from django.db import DatabaseError
+
+from cms.demo_accounts import demo_accounts
 
 
 @checks.register(checks.Tags.security, deploy=True)
@@ -14,5 +17,30 @@ def demo_mode_off(app_configs, **kwargs) -> list[checks.CheckMessage]:
             "sign-in is off for every account.",
             hint="Set DEMO_MODE=0 on any site that holds real records.",
             id="cms.W001",
+        )
+    ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def demo_accounts_removed(app_configs, **kwargs) -> list[checks.CheckMessage]:
+    """Demo accounts left in a database (seeded by `make run`) would sign in with the
+    published password the moment DEMO_MODE is switched on again."""
+    try:
+        names = list(demo_accounts().filter(is_active=True).values_list("username", flat=True))
+    except DatabaseError as error:  # e.g. a build step with no database yet
+        return [
+            checks.Info(
+                f"Could not look for demo accounts: the database cannot be read ({error}).",
+                id="cms.I001",
+            )
+        ]
+    if not names:
+        return []
+    return [
+        checks.Error(
+            f"{len(names)} demo account(s) with the published password are active: "
+            f"{', '.join(sorted(names)[:10])}.",
+            hint="Delete them with `manage.py demo_accounts --remove`.",
+            id="cms.E001",
         )
     ]

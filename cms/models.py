@@ -1,3 +1,6 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -15,3 +18,25 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+
+class TwoFactorInvitationQuerySet(models.QuerySet):
+    def usable(self) -> "TwoFactorInvitationQuerySet":
+        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class TwoFactorInvitation(models.Model):
+    """A one-time, expiring invitation to enrol an authenticator app (see
+    cms/two_factor_invitations.py). Only a hash of its token is kept: the link exists only in
+    the email, or in the hands of whoever was given it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TwoFactorInvitationQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Two-factor invitation for {self.user}"

@@ -119,8 +119,12 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://designlab
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, except that demo accounts sign in only in demo mode.
+    "cms.demo_accounts.DemoModeBackend",
 ]
+# Everything that asks a visitor to sign in (participants-only documents, the workshop
+# pages, the admin) sends them to the admin's sign-in page, which returns them to ?next=.
+LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL = "wagtailadmin_login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -143,8 +147,12 @@ if PROXY_COUNT < 0:
     raise ImproperlyConfigured("PROXY_COUNT must be 0 or the number of proxies in front.")
 vars().update(client_address_settings(PROXY_COUNT))
 AXES_LOCKOUT_TEMPLATE = "cms/account/locked.html"
-# Two-factor sign-in for admin accounts outside demo mode (cms/twofactor.py).
+# Two-factor sign-in for admin accounts outside demo mode (cms/twofactor.py). Enrolling an
+# authenticator takes an invitation link, valid this many hours (cms/two_factor_invitations.py).
 OTP_TOTP_ISSUER = "Borough Design Lab"
+TWO_FACTOR_INVITATION_HOURS = env.int("TWO_FACTOR_INVITATION_HOURS", default=72)
+if TWO_FACTOR_INVITATION_HOURS < 1:
+    raise ImproperlyConfigured("TWO_FACTOR_INVITATION_HOURS must be at least 1.")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -2,8 +2,9 @@
 
 Wagtail's own login checks the password; then, outside demo mode, the admin is closed to
 that session until it proves a one-time code from an authenticator app. Someone with no
-authenticator yet is sent to enrol one first. Codes are single-use: django-otp remembers
-the last time-step accepted for each device.
+authenticator yet is sent to enrol one, which takes an invitation as well as the password
+(cms/two_factor_invitations.py): whoever learns a password cannot enrol their own phone.
+Codes are single-use: django-otp remembers the last time-step accepted for each device.
 """
 
 from base64 import b32encode
@@ -15,16 +16,24 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import Resolver404, path, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import devices_for_user, match_token, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cms.two_factor_invitations import (
+    invitation_of_session,
+    invitation_open,
+    invitation_refused,
+    invitation_use,
+)
+
 DEVICE_NAME = "Authenticator app"
 # What a session that has given only its password may still reach.
 OPEN_VIEWS = ("wagtailadmin_login", "wagtailadmin_logout", "wagtailadmin_javascript_catalog",
-              "cms_two_factor_enrol", "cms_two_factor_verify", "cms_health")  # fmt: skip
+              "cms_two_factor_enrol", "cms_two_factor_verify", "cms_two_factor_invitation",
+              "cms_health")  # fmt: skip
 TOO_SOON = "Too many wrong codes. Wait a few seconds, then try again."
 
 
@@ -56,7 +65,10 @@ class TwoFactorMiddleware:
     def exempt(path_info: str) -> bool:
         if path_info.startswith(settings.STATIC_URL):
             return True
-        return any(path_info == reverse(name) for name in OPEN_VIEWS)
+        try:
+            return resolve(path_info).view_name in OPEN_VIEWS
+        except Resolver404:
+            return False
 
 
 class CodeForm(forms.Form):
@@ -109,9 +121,13 @@ def verify(request):
 
 
 def enrol(request):
-    """Show a new authenticator key as a QR code; confirm it with a first code."""
+    """Show a new authenticator key as a QR code, to a session that opened an invitation;
+    confirm it with a first code."""
     if user_has_device(request.user):
         return redirect("cms_two_factor_verify")
+    invitation = invitation_of_session(request)
+    if invitation is None:
+        return invitation_refused(request)
     device, _ = TOTPDevice.objects.get_or_create(
         user=request.user, confirmed=False, defaults={"name": DEVICE_NAME}
     )
@@ -120,6 +136,8 @@ def enrol(request):
         if throttled([device]):
             form.add_error("token", TOO_SOON)
         elif device.verify_token(form.cleaned_data["token"]):
+            if not invitation_use(request, invitation):
+                return invitation_refused(request)
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
@@ -142,4 +160,5 @@ def enrol(request):
 urlpatterns = [
     path("two-factor/verify/", verify, name="cms_two_factor_verify"),
     path("two-factor/enrol/", enrol, name="cms_two_factor_enrol"),
+    path("two-factor/invitation/<str:token>/", invitation_open, name="cms_two_factor_invitation"),
 ]

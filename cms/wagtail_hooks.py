@@ -1,14 +1,39 @@
+import logging
+
+from django.contrib import messages
 from django.urls import include, path
 from wagtail import hooks
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from cms import twofactor
 from cms.cells import cell_safe
+from cms.two_factor_invitations import invitation_email, invitation_issue
+
+logger = logging.getLogger(__name__)
 
 
 @hooks.register("register_admin_urls")
 def two_factor_urls():
     return [path("", include(twofactor.urlpatterns))]
+
+
+@hooks.register("after_create_user")
+def two_factor_invitation_for_new_account(request, user) -> None:
+    """An account made in the admin is emailed its invitation to enrol an authenticator."""
+    invitation, link = invitation_issue(user=user)
+    try:
+        sent = invitation_email(invitation=invitation, link=link)
+    except OSError:
+        logger.exception("two-factor invitation email to user %s not sent", user.pk)
+        sent = False
+    if sent:
+        messages.success(request, f"{user} was emailed an invitation to set up two-factor sign-in.")
+    else:
+        messages.warning(
+            request,
+            f"No invitation to set up two-factor sign-in could be emailed to {user}. Ask the "
+            f"site's operator to run `manage.py two_factor_reset {user.username}`.",
+        )
 
 
 # Wagtail's own spreadsheet exports (the site history and other reports, form submissions)

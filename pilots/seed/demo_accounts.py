@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.demo_accounts import demo_account_mark
 from designlab.models import Borough, Officer
 from pilots.access.roles import CONVENORS, OFFICERS
 
@@ -22,6 +23,7 @@ def demo_accounts_ensure() -> list[str]:
         user.is_active = True
         user.save()
         user.groups.add(Group.objects.get(name=group))
+        demo_account_mark(user)
         return user
 
     names = []

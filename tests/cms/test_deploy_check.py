@@ -34,7 +34,10 @@ def manage(*args, **env):
 def test_deploy_check_passes_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr
-    assert "no issues" in result.stdout
+    # Nothing but, when the database cannot be read (CI gives a database name that its test
+    # runs never create), the note that demo accounts could not be looked for (cms.I001).
+    assert "WARNINGS:" not in result.stderr and "ERRORS:" not in result.stderr
+    assert "no issues" in result.stdout or "cms.I001" in result.stderr
 
 
 def test_deploy_check_fails_when_production_hardening_is_switched_off():

@@ -13,30 +13,16 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from cms.documents import MAX_BYTES
+from cms.uploads import entry_check
+from tests.cms.hostile_archives import (
+    BILLION_LAUGHS,
+    BILLION_LAUGHS_UTF16,
+    CONTENT_TYPES,
+    office_file,
+    sizes_understated,
+)
 
 Document = get_document_model()
-
-CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
-)
-BILLION_LAUGHS = """<?xml version="1.0"?>
-<!DOCTYPE lolz [
- <!ENTITY lol "lol">
- <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
- <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
- <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
-]>
-<document>&lol4;</document>"""
-
-
-def office_file(parts: dict[str, str | bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
 
 GOOD_DOCX = office_file(
     {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": "<document>Hello</document>"}
@@ -58,6 +44,35 @@ BAD_FILES = {
     "billion laughs in an xlsx": (
         "figures.xlsx",
         office_file({"[Content_Types].xml": BILLION_LAUGHS, "xl/workbook.xml": "<workbook/>"}),
+        "XML entity declarations",
+    ),
+    # Issue 15 item 7: the checks looked at names and trusted what the archive declared.
+    "zip bomb understating its size": (
+        "report.docx",
+        sizes_understated(
+            office_file({"[Content_Types].xml": CONTENT_TYPES, "word/media/a.bin": b"0" * 10**7}),
+            "word/media/a.bin",
+        ),
+        "would expand to more than",
+    ),
+    **{
+        f"billion laughs in a part named {part}": (
+            "report.docx",
+            office_file({"[Content_Types].xml": CONTENT_TYPES, part: BILLION_LAUGHS}),
+            "XML entity declarations",
+        )
+        for part in (
+            "word/document.XML",
+            "word/_rels/document.xml.RELS",
+            "word/document.xmlx",
+            "customXml/item1",
+        )
+    },  # fmt: skip
+    "billion laughs in UTF-16": (
+        "report.docx",
+        office_file(
+            {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": BILLION_LAUGHS_UTF16}
+        ),
         "XML entity declarations",
     ),
 }
@@ -141,3 +156,14 @@ def test_a_pdf_is_downloaded_too_not_shown_inline(admin_client):
     )
     download = admin_client.get(Document.objects.get(title="Report").url)
     assert download["Content-Disposition"].startswith("attachment;")
+
+
+def test_expansion_is_measured_by_decompressing_and_stops_at_the_cap():
+    """An entry declaring 1 KB is measured at its real 10 MB; with a 1 MB allowance,
+    decompression stops one byte past it."""
+    bomb = sizes_understated(office_file({"a.bin": b"0" * 10**7}), "a.bin")
+    with zipfile.ZipFile(io.BytesIO(bomb)) as archive:
+        entry = archive.getinfo("a.bin")
+        assert entry.file_size == 1024
+        assert entry_check(archive, entry, 10**8, "bomb.docx") == 10**7
+        assert entry_check(archive, entry, 10**6, "bomb.docx") == 10**6 + 1

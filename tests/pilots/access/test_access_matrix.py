@@ -43,8 +43,14 @@ RELEVANT = re.compile(
     r"pilot|kpi|reading|resource|return|evaluation|milestone|lab|borough|session|dashboard"
     r"|outcome|export"
 )
-# Admin URLs that do not match RELEVANT but show pilots' data.
-ALSO_CHECKED = ("wagtailadmin_reports:site_history", "wagtailadmin_reports:site_history_results")
+# Admin URLs that do not match RELEVANT but show pilots' data, or guard every account.
+ALSO_CHECKED = (
+    "wagtailadmin_reports:site_history",
+    "wagtailadmin_reports:site_history_results",
+    "cms_two_factor_enrol",
+    "cms_two_factor_verify",
+    "cms_two_factor_invitation",
+)
 
 
 @dataclass(frozen=True)
@@ -298,6 +304,27 @@ MATRIX |= {
     ),  # fmt: skip
     # Only borough officers receive the emails.
     "pilots_email_preferences": Row(get=(200, 200, 404, LOGIN), post=(302, 302, 404, LOGIN)),
+}
+
+
+# Two-factor enrolment (issue 15): it takes an invitation of one's own. No session of the
+# world has opened one, so enrolment is refused to every role (and verification, with no
+# authenticator, sends them there); an invitation link works only for its own account.
+def invitation_of(side):
+    from cms.two_factor_invitations import invitation_issue
+
+    _, link = invitation_issue(user=side.officer)
+    return [link.rstrip("/").rsplit("/", 1)[1]]
+
+
+MATRIX |= {
+    "cms_two_factor_enrol": Row(
+        get=(DENIED, DENIED, DENIED, LOGIN), post=(DENIED, DENIED, DENIED, LOGIN)
+    ),
+    "cms_two_factor_verify": Row(get=(302, 302, 302, LOGIN), post=(302, 302, 302, LOGIN)),
+    "cms_two_factor_invitation": Row(
+        get=(302, DENIED, DENIED, LOGIN), post=(405, 405, 405, LOGIN), args=invitation_of
+    ),
 }
 
 

@@ -11,6 +11,12 @@ import pytest
 from pilots.models import KPI, ReturnUpload
 from pilots.returns.layout import MAX_BYTES
 from pilots.returns.reader import FileRefused, return_sheet_read
+from tests.cms.hostile_archives import (
+    BILLION_LAUGHS,
+    BILLION_LAUGHS_UTF16,
+    office_file,
+    sizes_understated,
+)
 from tests.pilots.returns.returns_helpers import (
     book_bytes,
     database_state,
@@ -168,6 +174,27 @@ def test_billion_laughs_is_refused(barnet_pilot):
     # The reader refuses it too, should a file reach it without the upload check.
     with pytest.raises(FileRefused, match="not a valid spreadsheet"):
         return_sheet_read(attack, "xlsx")
+
+
+def test_zip_bomb_understating_its_size_is_refused(barnet_pilot):
+    """The archive declares 1 KB for a part that decompresses to 60 MB: the check measures
+    what decompression actually produces, and stops at its cap."""
+    real = book_bytes(template_book(barnet_pilot.borough))
+    padded = office_file({"xl/media/padding.bin": b"\0" * (60 * 1024 * 1024)}, base=real)
+    [message] = refused(barnet_pilot.borough, sizes_understated(padded, "xl/media/padding.bin"))
+    assert "too large to be a genuine file" in message
+
+
+@pytest.mark.parametrize(
+    "part,content",
+    [("xl/worksheets/sheet9.XML", BILLION_LAUGHS), ("xl/_rels/extra.xml.RELS", BILLION_LAUGHS),
+     ("xl/worksheets/sheet9.xmlx", BILLION_LAUGHS), ("xl/printerSettings/settings1.bin",
+     BILLION_LAUGHS), ("xl/worksheets/sheet9.xml", BILLION_LAUGHS_UTF16)],
+)  # fmt: skip
+def test_xml_with_a_dtd_is_refused_whatever_its_part_is_called(barnet_pilot, part, content):
+    real = book_bytes(template_book(barnet_pilot.borough))
+    [message] = refused(barnet_pilot.borough, office_file({part: content}, base=real))
+    assert "contains XML entity declarations" in message
 
 
 def test_every_problem_is_listed_and_nothing_is_recorded(barnet_pilot, barnet_monthly_kpi):
