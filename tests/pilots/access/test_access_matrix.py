@@ -310,6 +310,9 @@ MATRIX |= {
 # Two-factor enrolment (issue 15): it takes an invitation of one's own. No session of the
 # world has opened one, so enrolment is refused to every role (and verification, with no
 # authenticator, sends them there); an invitation link works only for its own account.
+# These pages come before an account is fully signed in, so they refuse with a page that
+# says how to get an invitation (403), not the admin's redirect home, which would lead
+# straight back here.
 def invitation_of(side):
     from cms.two_factor_invitations import invitation_issue
 
@@ -318,12 +321,10 @@ def invitation_of(side):
 
 
 MATRIX |= {
-    "cms_two_factor_enrol": Row(
-        get=(DENIED, DENIED, DENIED, LOGIN), post=(DENIED, DENIED, DENIED, LOGIN)
-    ),
+    "cms_two_factor_enrol": Row(get=(403, 403, 403, LOGIN), post=(403, 403, 403, LOGIN)),
     "cms_two_factor_verify": Row(get=(302, 302, 302, LOGIN), post=(302, 302, 302, LOGIN)),
     "cms_two_factor_invitation": Row(
-        get=(302, DENIED, DENIED, LOGIN), post=(405, 405, 405, LOGIN), args=invitation_of
+        get=(302, 403, 403, LOGIN), post=(405, 405, 405, LOGIN), args=invitation_of
     ),
 }
 
