@@ -11,23 +11,27 @@ from pilots.models import KPI, KPIReading, Pilot
 from toolkit.disclosure import is_disclosive
 
 
+def _readings_in_order() -> Prefetch:
+    return Prefetch("readings", queryset=KPIReading.objects.order_by("period_start"))
+
+
 def published_pilots() -> QuerySet[Pilot]:
     return (
         Pilot.objects.filter(live=True)
         .select_related("borough", "lab")
         .prefetch_related(
-            Prefetch(
-                "kpis",
-                queryset=KPI.objects.prefetch_related(
-                    Prefetch("readings", queryset=KPIReading.objects.order_by("period_start"))
-                ),
-            ),
+            Prefetch("kpis", queryset=KPI.objects.prefetch_related(_readings_in_order())),
             "evaluations",
             "partnerships",
             "practice_changes",
             "challenges",
         )
     )
+
+
+def published_kpis() -> QuerySet[KPI]:
+    """The KPIs of published pilots, their readings prefetched for `kpi_progress`."""
+    return KPI.objects.filter(pilot__in=published_pilots()).prefetch_related(_readings_in_order())
 
 
 @dataclass(frozen=True)
