@@ -2,6 +2,8 @@
 rejects bad input clearly. (Paging: test_api_pagination.py; what the document says:
 test_api_matches_openapi.py; query counts: test_query_counts.py.)"""
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 
@@ -28,6 +30,15 @@ def test_small_counts_are_masked_as_on_the_pages(client, barnet_pilot):
     item = client.get(f"/api/v1/pilots/{barnet_pilot.pk}/").json()["kpis"][0]
     assert item["latest_value"] is None and item["suppressed"] is True
     assert item["progress_percent"] is None  # it would give the masked value away
+
+
+def test_the_latest_value_is_of_the_latest_period_not_the_last_entered(client, barnet_pilot):
+    kpi = barnet_pilot.kpis.get()
+    latest = kpi.readings.order_by("period_start").last()
+    kpi.readings.create(period_start=dt.date(2000, 1, 1), value=77)  # entered late
+    item = client.get(f"/api/v1/pilots/{barnet_pilot.pk}/").json()["kpis"][0]
+    assert item["latest_period_start"] == latest.period_start.isoformat()
+    assert item["latest_value"] == float(latest.value)
 
 
 def test_filters_by_borough_and_rejects_a_bad_code(client):

@@ -1,17 +1,21 @@
 """What every API view shares: public and read-only (GET and HEAD; any other method is
-405), always JSON, errors as {"detail": ...}, the licence in a Link header, and responses
-cached until the next publish (see `toolkit.cache`)."""
+405), always JSON, errors as {"detail": ...}, lists paged, the licence in a Link header,
+and responses cached until the next publish (see `toolkit.cache`)."""
+
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from rest_framework.exceptions import ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.parsers import BaseParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from toolkit.api.pagination import LicencedPagination
 from toolkit.cache import public_api_cache_key
 from toolkit.opendata import LICENCE
 
@@ -20,10 +24,12 @@ class OneRepresentation(BaseContentNegotiation):
     """The view's first renderer whatever the Accept header or ?format= asks: the
     response for a URL is the same for every client, so one cache entry serves them all."""
 
-    def select_parser(self, request, parsers: list):
+    def select_parser(self, request, parsers: list[BaseParser]) -> BaseParser | None:
         return parsers[0] if parsers else None
 
-    def select_renderer(self, request, renderers: list[BaseRenderer], format_suffix=None):
+    def select_renderer(
+        self, request, renderers: list[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
         return renderers[0], renderers[0].media_type
 
 
@@ -52,8 +58,9 @@ class PublicAPIMixin:
     renderer_classes = (JSONRenderer,)
     content_negotiation_class = OneRepresentation
     http_method_names = ["get", "head"]
+    pagination_class = LicencedPagination  # every list, a page at a time
 
-    def get_exception_handler(self):
+    def get_exception_handler(self) -> Callable[[Exception, dict], Response | None]:
         return api_exception_handler
 
     def finalize_response(self, request, response: Response, *args, **kwargs) -> Response:
@@ -69,8 +76,11 @@ class PublicAPIMixin:
         response = super().dispatch(request, *args, **kwargs)
         if key is not None and response.status_code == 200:
 
-            def store(rendered: HttpResponse) -> None:
-                cache.set(key, rendered, settings.TOOLKIT_PAGE_CACHE_SECONDS)
+            def store(rendered: Response) -> None:
+                # Its bytes and headers only: the Response's data still holds model
+                # instances (a hyperlink keeps its object), far too many to pickle.
+                copy = HttpResponse(rendered.content, headers=rendered.headers)
+                cache.set(key, copy, settings.TOOLKIT_PAGE_CACHE_SECONDS)
 
             response.add_post_render_callback(store)
         return response

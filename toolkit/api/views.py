@@ -20,7 +20,6 @@ from rest_framework.response import Response
 from pilots.models import KPI, Pilot
 from toolkit.api.base import PublicAPIMixin
 from toolkit.api.filters import BoroughFilter
-from toolkit.api.pagination import LicencedPagination
 from toolkit.api.schema import SETTINGS, APISchemaGenerator
 from toolkit.api.serializers import ErrorSerializer, PilotKPISerializer, PilotSerializer
 from toolkit.published import published_kpis, published_pilots
@@ -43,7 +42,6 @@ class PilotList(PublicAPIMixin, ListAPIView):
     """Published pilots by borough and title, with their evaluations and KPIs."""
 
     serializer_class = PilotSerializer
-    pagination_class = LicencedPagination
     filter_backends = [BoroughFilter]
 
     def get_queryset(self) -> QuerySet[Pilot]:
@@ -87,7 +85,6 @@ class KPIList(PublicAPIMixin, ListAPIView):
     """Every KPI of the published pilots, in the pilots' order, each naming its pilot."""
 
     serializer_class = PilotKPISerializer
-    pagination_class = LicencedPagination
 
     def get_queryset(self) -> QuerySet[KPI]:
         order = ("pilot__borough__name", "pilot__title", "pilot_id", "sort_order", "pk")
