@@ -4,7 +4,7 @@ and may also open the workshop materials."""
 
 import pytest
 from django.core.cache import cache
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 
@@ -39,7 +39,9 @@ def outsider(db, django_user_model):
 @pytest.fixture
 def wsgi_requests_keep_the_transaction(db):
     """Let schemathesis call the WSGI application in-process: like Django's test client,
-    keep the connection (and the test's transaction) open at the end of each request."""
-    request_finished.disconnect(close_old_connections)
+    keep the connection (and the test's transaction) open around each request."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     yield
-    request_finished.connect(close_old_connections)
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
