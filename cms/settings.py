@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
+    "drf_spectacular",
     "django_celery_beat",
     "axes",
     "django_otp",
@@ -225,6 +227,10 @@ if TOOLKIT_SUPPRESSION_THRESHOLD < 1:
     raise ImproperlyConfigured("TOOLKIT_SUPPRESSION_THRESHOLD must be at least 1.")
 # Anonymous visitors' page responses are cached this long (seconds); publishing clears them.
 TOOLKIT_PAGE_CACHE_SECONDS = env.int("TOOLKIT_PAGE_CACHE_SECONDS", default=60 * 60)
+# The public API (toolkit.api) sets its own policies per view; drf-spectacular generates
+# its OpenAPI document (and checks it in `check --deploy`).
+REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
+SPECTACULAR_SETTINGS = {"DEFAULT_GENERATOR_CLASS": "toolkit.api.schema.APISchemaGenerator"}
 
 # Sessions (cms.sessions.SessionLifetimeMiddleware): signed out after SESSION_IDLE_TIMEOUT
 # without a request, and SESSION_COOKIE_AGE after sign-in however active.

@@ -6,6 +6,7 @@ no visitor sees a stale page after a publish. Logged-in users, private pages, pr
 and requests with a query string are never cached.
 """
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -35,6 +36,14 @@ def _request_key(request) -> str | None:
     if request.user.is_authenticated:
         return None
     return f"toolkit:page:{_generation()}:{request.get_host()}:{request.path}"
+
+
+def public_api_cache_key(request) -> str:
+    """The key for a public API response (`toolkit.api.base`), in the pages' generation so
+    that a publish makes it stale too: the whole URL, query string included; the API
+    answers everyone alike."""
+    url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"toolkit:api:{_generation()}:{url}"
 
 
 def cached_serve(callback):

@@ -5,10 +5,18 @@ small counts masked."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from pilots.models import KPI, KPIReading, Pilot
 from toolkit.disclosure import is_disclosive
+
+
+def _latest_reading() -> Prefetch:
+    """A KPI's `readings`, cut to its latest: all that `kpi_progress` reads. A large pilot
+    has thousands of readings, which public pages and the API need not load."""
+    latest = KPIReading.objects.filter(kpi=OuterRef("kpi")).order_by("-period_start")
+    queryset = KPIReading.objects.filter(period_start=Subquery(latest.values("period_start")[:1]))
+    return Prefetch("readings", queryset=queryset)
 
 
 def published_pilots() -> QuerySet[Pilot]:
@@ -16,18 +24,18 @@ def published_pilots() -> QuerySet[Pilot]:
         Pilot.objects.published()
         .select_related("borough", "lab")
         .prefetch_related(
-            Prefetch(
-                "kpis",
-                queryset=KPI.objects.prefetch_related(
-                    Prefetch("readings", queryset=KPIReading.objects.order_by("period_start"))
-                ),
-            ),
+            Prefetch("kpis", queryset=KPI.objects.prefetch_related(_latest_reading())),
             "evaluations",
             "partnerships",
             "practice_changes",
             "challenges",
         )
     )
+
+
+def published_kpis() -> QuerySet[KPI]:
+    """The KPIs of published pilots, ready for `kpi_progress`."""
+    return KPI.objects.filter(pilot__in=published_pilots()).prefetch_related(_latest_reading())
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,8 @@ def _masked(kpi: KPI, value: Decimal | None) -> tuple[Decimal | None, bool]:
 
 
 def kpi_progress(kpi: KPI) -> KPIProgress:
-    """Latest reading against baseline and target; uses prefetched readings."""
+    """Latest reading against baseline and target; uses prefetched readings (ascending,
+    or only the latest)."""
     readings = list(kpi.readings.all())
     last = readings[-1] if readings else None
     latest, latest_hidden = _masked(kpi, last.value if last else None)

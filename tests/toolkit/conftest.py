@@ -4,6 +4,8 @@ and may also open the workshop materials."""
 
 import pytest
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 
 @pytest.fixture(autouse=True)
@@ -32,3 +34,14 @@ def workshop_page(db):
 def outsider(db, django_user_model):
     """Logged in, but neither a convenor nor a borough officer."""
     return django_user_model.objects.create_user("outsider", password="not-a-participant-1")
+
+
+@pytest.fixture
+def wsgi_requests_keep_the_transaction(db):
+    """Let schemathesis call the WSGI application in-process: like Django's test client,
+    keep the connection (and the test's transaction) open around each request."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)

@@ -1,5 +1,6 @@
-"""Public pages cost the same number of queries however many pilots, case studies and
-resources there are: the Lab grows, the page does not get slower query by query."""
+"""Public pages and API requests cost the same number of queries however many pilots, case
+studies and resources there are: the Lab grows, the page does not get slower query by
+query. An API request costs at most ten."""
 
 import pytest
 from django.core.cache import cache
@@ -21,7 +22,13 @@ URLS = [
     ("/toolkit/access-to-services/", {}),
     ("/sitemap.xml", {}),
     ("/search/", {"q": "pack"}),
+    ("/api/v1/pilots/", {}),
+    ("/api/v1/pilots/", {"borough": "E09000003", "page_size": 100}),
+    ("/api/v1/kpis/", {}),
+    ("/api/v1/kpis/", {"page": 2, "page_size": 5}),
+    ("/api/v1/openapi.json", {}),
 ]
+API_QUERY_LIMIT = 10
 
 
 def _queries(client, url: str, params: dict) -> int:
@@ -61,6 +68,24 @@ def test_query_count_does_not_grow_with_the_data(client, lab, barnet_pilot, url,
     _grow(lab, barnet_pilot.borough, 6)
     after = _queries(client, url, params)
     assert after == before, f"{url}: {before} queries with one more pilot, {after} with seven"
+    if url.startswith("/api/"):
+        assert after <= API_QUERY_LIMIT, url
+
+
+def test_one_pilot_from_the_api_costs_the_same_however_much_it_holds(client, barnet_pilot):
+    def grow(n: int) -> None:
+        for i in range(n):
+            kpi = KPI.objects.create(pilot=barnet_pilot, name=f"KPI {i}", baseline=0, target=20)
+            kpi.readings.create(period_start=timezone.now().date(), value=12)
+            Evaluation.objects.create(pilot=barnet_pilot, method="survey", status="planned")
+
+    url = f"/api/v1/pilots/{barnet_pilot.pk}/"
+    grow(1)
+    before = _queries(client, url, {})
+    grow(6)
+    after = _queries(client, url, {})
+    assert after == before <= API_QUERY_LIMIT
+    assert len(client.get(url).json()["kpis"]) == 8
 
 
 def test_case_studies_added_by_growth_are_shown(client, lab, barnet_pilot):

@@ -1,0 +1,29 @@
+"""What the OpenAPI 3 document says beyond the views and serializers it is generated from
+(by drf-spectacular), and which endpoints it covers."""
+
+from drf_spectacular.generators import SchemaGenerator
+
+from toolkit.api.pagination import LicencedPagination
+from toolkit.opendata import LICENCE
+
+SETTINGS = {
+    "TITLE": "Borough Design Lab: published pilots",
+    "VERSION": "1.0.0",
+    "DESCRIPTION": (
+        "Read-only and open to all, without authentication. Only published pilots appear; "
+        "counts below the disclosure threshold are withheld (null, with `suppressed` true). "
+        "Lists come a page at a time: `page_size` up to "
+        f"{LicencedPagination.max_page_size}, {LicencedPagination.page_size} by default. "
+        "Every path answers GET and HEAD only: any other method gets 405 Method Not Allowed "
+        'with an `Allow` header. Errors are JSON: `{"detail": "..."}`.'
+    ),
+    "LICENSE": {"name": LICENCE["name"], "url": LICENCE["url"]},
+}
+
+
+class APISchemaGenerator(SchemaGenerator):
+    """This API's endpoints only, not those of Wagtail's admin API (DRF too). Also the
+    generator that `manage.py check --deploy` tries (settings.SPECTACULAR_SETTINGS)."""
+
+    def __init__(self, *args, urlconf: str | None = None, **kwargs) -> None:
+        super().__init__(*args, urlconf=urlconf or "toolkit.api.urls", **kwargs)

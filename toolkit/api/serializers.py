@@ -1,0 +1,79 @@
+"""One serializer per resource. Field types, enumerations (from the model choices) and
+nullability here are what the OpenAPI document says: it is generated from these classes."""
+
+from rest_framework import serializers
+
+from designlab.models import Borough
+from pilots.models import KPI, Evaluation, Pilot
+from toolkit.published import kpi_progress
+
+
+class KPISerializer(serializers.Serializer):
+    """A KPI as the case study pages show it, small counts masked (`toolkit.published`)."""
+
+    id = serializers.IntegerField(source="kpi.pk")
+    name = serializers.CharField(source="kpi.name")
+    unit = serializers.ChoiceField(KPI.Unit.choices, source="kpi.unit")
+    direction = serializers.ChoiceField(KPI.Direction.choices, source="kpi.direction")
+    frequency = serializers.ChoiceField(KPI.Frequency.choices, source="kpi.frequency")
+    baseline = serializers.FloatField(allow_null=True, help_text="null when suppressed or not set")
+    target = serializers.FloatField(allow_null=True)
+    latest_value = serializers.FloatField(
+        source="latest", allow_null=True, help_text="null when suppressed or no reading yet"
+    )
+    latest_period_start = serializers.DateField(source="latest_period", allow_null=True)
+    suppressed = serializers.BooleanField(
+        help_text="A count below the disclosure threshold was withheld."
+    )
+    progress_percent = serializers.IntegerField(
+        source="percent",
+        min_value=0,
+        max_value=100,
+        allow_null=True,
+        help_text="Of the way from baseline to target; null when it would give a withheld "
+        "count away.",
+    )
+
+    def to_representation(self, instance: KPI) -> dict:
+        return super().to_representation(kpi_progress(instance))
+
+
+class PilotKPISerializer(KPISerializer):
+    """A KPI in the list of every published KPI, naming its pilot."""
+
+    pilot = serializers.IntegerField(source="kpi.pilot_id", help_text="The pilot's id.")
+
+
+class BoroughSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Borough
+        fields = read_only_fields = ["name", "gss_code"]
+
+
+class EvaluationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Evaluation
+        fields = read_only_fields = ["method", "status"]
+
+
+class PilotSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="toolkit:api-pilot")
+    borough = BoroughSerializer()
+    lab = serializers.CharField(source="lab.name")
+    stage_label = serializers.CharField(source="get_stage_display")
+    challenges = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    evaluations = EvaluationSerializer(many=True)
+    kpis = KPISerializer(many=True)
+
+    class Meta:
+        model = Pilot
+        fields = read_only_fields = [
+            "id", "url", "title", "borough", "lab", "stage", "stage_label", "activity",
+            "key_lesson", "challenges", "evaluations", "kpis",
+        ]  # fmt: skip
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Every error answer: 400 for a bad parameter, 404, 405 for a method other than GET."""
+
+    detail = serializers.CharField()

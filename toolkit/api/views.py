@@ -1,0 +1,103 @@
+"""The resources, published pilots and their KPIs, and the OpenAPI document describing them.
+Only live pilots appear, built from their database rows (the published version); small
+counts are masked as on the case study pages."""
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from drf_spectacular.renderers import OpenApiJsonRenderer2
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import ListAPIView, RetrieveAPIView
+from rest_framework.response import Response
+
+from pilots.models import KPI, Pilot
+from toolkit.api.base import PublicAPIMixin
+from toolkit.api.filters import BoroughFilter
+from toolkit.api.schema import SETTINGS, APISchemaGenerator
+from toolkit.api.serializers import ErrorSerializer, PilotKPISerializer, PilotSerializer
+from toolkit.published import published_kpis, published_pilots
+
+BAD_PARAMETER = OpenApiResponse(ErrorSerializer, "A query parameter is not as described.")
+NO_SUCH_PAGE = OpenApiResponse(ErrorSerializer, "The page asked for is past the last page.")
+PILOT_ID = OpenApiParameter(
+    "id", {"type": "integer", "minimum": 1}, OpenApiParameter.PATH, description="The pilot's id."
+)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="listPilots",
+        summary="Published pilots",
+        responses={200: PilotSerializer, 400: BAD_PARAMETER, 404: NO_SUCH_PAGE},
+    )
+)
+class PilotList(PublicAPIMixin, ListAPIView):
+    """Published pilots by borough and title, with their evaluations and KPIs."""
+
+    serializer_class = PilotSerializer
+    filter_backends = [BoroughFilter]
+
+    def get_queryset(self) -> QuerySet[Pilot]:
+        return published_pilots().order_by("borough__name", "title", "pk")
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="getPilot",
+        summary="One published pilot",
+        parameters=[PILOT_ID],
+        responses={
+            200: PilotSerializer,
+            404: OpenApiResponse(ErrorSerializer, "No published pilot has this id."),
+        },
+    )
+)
+class PilotDetail(PublicAPIMixin, RetrieveAPIView):
+    """A published pilot, with its evaluations and KPIs."""
+
+    serializer_class = PilotSerializer
+
+    def get_queryset(self) -> QuerySet[Pilot]:
+        return published_pilots()
+
+    def get_object(self) -> Pilot:
+        try:
+            return super().get_object()
+        except Http404:
+            raise NotFound("No published pilot with this id.") from None
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="listKpis",
+        summary="KPIs of published pilots, with their latest reading",
+        responses={200: PilotKPISerializer, 400: BAD_PARAMETER, 404: NO_SUCH_PAGE},
+    )
+)
+class KPIList(PublicAPIMixin, ListAPIView):
+    """Every KPI of the published pilots, in the pilots' order, each naming its pilot."""
+
+    serializer_class = PilotKPISerializer
+
+    def get_queryset(self) -> QuerySet[KPI]:
+        order = ("pilot__borough__name", "pilot__title", "pilot_id", "sort_order", "pk")
+        return published_kpis().order_by(*order)
+
+
+class OpenAPIDocument(PublicAPIMixin, SpectacularAPIView):
+    renderer_classes = (OpenApiJsonRenderer2,)  # application/json
+    generator_class = APISchemaGenerator
+
+    @extend_schema(exclude=True)
+    def get(self, request: HttpRequest, *args, **kwargs) -> Response:
+        # The paths are relative to the API's root, where this document is served.
+        root = reverse("toolkit:api-openapi").rsplit("/", 1)[0]
+        self.custom_settings = {**SETTINGS, "SERVERS": [{"url": root}]}
+        return super().get(request, *args, **kwargs)
