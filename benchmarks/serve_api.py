@@ -30,7 +30,7 @@ PATHS = ["/api/v1/kpis/", "/api/v1/pilots/"]
 def large_pilot_add(env: dict, kpis: int) -> None:
     script = f"""
 import django; django.setup()
-from pilots.synthetic import Size, statistics_refresh, synthetic_seed
+from pilots.seed.synthetic import Size, statistics_refresh, synthetic_seed
 synthetic_seed(Size(authorities=1, pilots_per=1, kpis_per={kpis}), slug="synthetic-api")
 statistics_refresh()
 """
