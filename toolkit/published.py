@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 
+from designlab.models import Provenance
 from pilots.models import KPI, KPIReading, Pilot
 from toolkit.disclosure import is_disclosive
 
@@ -27,6 +28,14 @@ def published_pilots() -> QuerySet[Pilot]:
             "practice_changes",
             "challenges",
         )
+    )
+
+
+def shows_illustrative(record: Provenance) -> bool:
+    """Whether the public page of `record` calls something illustrative: the record itself,
+    or its source note (which may say that part of it is)."""
+    return (
+        record.provenance == Provenance.ILLUSTRATIVE or "illustrative" in record.source_note.lower()
     )
 
 

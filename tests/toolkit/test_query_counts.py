@@ -1,5 +1,6 @@
-"""Public pages cost the same number of queries however many pilots, case studies and
-resources there are: the Lab grows, the page does not get slower query by query."""
+"""Public pages, in English and Arabic, cost the same number of queries however many
+pilots, case studies and resources there are: the Lab grows, the page does not get slower
+query by query."""
 
 import pytest
 from django.core.cache import cache
@@ -13,6 +14,8 @@ from toolkit.models import CaseStudyIndexPage, CaseStudyPage, ThemePage
 pytestmark = pytest.mark.django_db
 
 URLS = [
+    ("/", {}),
+    ("/ar/", {}),
     ("/case-studies/", {}),
     ("/resources/", {}),
     ("/resources/", {"kind": "welcome_pack", "borough": "barnet", "q": "pack"}),
@@ -21,6 +24,15 @@ URLS = [
     ("/toolkit/access-to-services/", {}),
     ("/sitemap.xml", {}),
     ("/search/", {"q": "pack"}),
+    ("/search/", {"q": "zeppelin"}),
+    ("/ar/search/", {"q": "ترحيب"}),
+    ("/resources/", {"q": "zeppelin"}),
+    ("/resources/{welcome_pack}/", {}),
+    ("/open-data/", {}),
+    ("/welcome-pack/", {}),
+    ("/ar/welcome-pack/", {}),
+    ("/accessibility-statement/", {}),
+    ("/ar/privacy-notice/", {}),
 ]
 
 
@@ -56,6 +68,7 @@ def _grow(lab, borough, n: int) -> None:
 
 @pytest.mark.parametrize("url, params", URLS)
 def test_query_count_does_not_grow_with_the_data(client, lab, barnet_pilot, url, params):
+    url = url.format(welcome_pack=SharedResource.objects.get(title="Welcome Pack").pk)
     _grow(lab, barnet_pilot.borough, 1)
     before = _queries(client, url, params)
     _grow(lab, barnet_pilot.borough, 6)
