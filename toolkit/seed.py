@@ -78,10 +78,10 @@ def toolkit_site_ensure() -> HomePage:
         _open_data_ensure(home),
         _workshops_ensure(home, lab),
     ]
-    _translations_ensure(home)
+    welcome = _translations_ensure(home)
     if not home.body:
         home.body = [
-            ("links", [{"page": page, "description": ""} for page in sections[:5]]),
+            ("links", [{"page": page, "description": ""} for page in [*sections[:5], welcome]]),
         ]
         home.save_revision().publish()
     return home
@@ -240,8 +240,9 @@ def _translation_ensure(page: Page, locale: Locale, text: dict) -> Page:
     return translated.specific
 
 
-def _translations_ensure(home: HomePage) -> None:
-    """The welcome pack and the statutory pages, in English and Arabic; the footer links."""
+def _translations_ensure(home: HomePage) -> ContentPage:
+    """The welcome pack and the statutory pages, in English and Arabic; the footer links.
+    Returns the English welcome pack."""
     arabic, _ = Locale.objects.get_or_create(language_code="ar")
     pages = {
         "welcome": (_content_ensure(home, WELCOME_EN), WELCOME_AR),
@@ -263,3 +264,4 @@ def _translations_ensure(home: HomePage) -> None:
         home_ar.intro = WELCOME_AR["home_intro"]
         home_ar.body = [("links", [{"page": page, "description": ""} for page in translated])]
         home_ar.save_revision().publish()
+    return pages["welcome"][0]

@@ -17,7 +17,7 @@ def _cards(html: str) -> list[tuple[str, str]]:
     return [(title, description.strip()) for title, description in cards]
 
 
-@pytest.mark.parametrize("path, count", [("/", 5), ("/ar/", 3)])
+@pytest.mark.parametrize("path, count", [("/", 6), ("/ar/", 3)])
 def test_every_home_page_card_has_a_description(client, path, count):
     cards = _cards(client.get(path).content.decode())
     assert len(cards) == count
