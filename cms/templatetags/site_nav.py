@@ -37,12 +37,14 @@ def footer_links(context) -> dict:
     the current language where translated, else as chosen; unpublished ones left out."""
     links = FooterLinks.for_request(context["request"])
     chosen = [p for p in (links.accessibility_statement, links.privacy_notice) if p is not None]
-    translated = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(
-            translation_key__in=[p.translation_key for p in chosen],
-            locale__language_code=translation.get_language(),
-        )
-    } if chosen else {}  # fmt: skip
+    translated = {}
+    if chosen:
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(
+                translation_key__in=[p.translation_key for p in chosen],
+                locale__language_code=translation.get_language(),
+            )
+        }
     pages = [translated.get(p.translation_key, p if p.live else None) for p in chosen]
     return {"pages": [p for p in pages if p is not None]}

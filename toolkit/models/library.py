@@ -81,7 +81,7 @@ class LibraryFilterForm(forms.Form):
         public = public_resources()
         any_choice = [("", _("Any"))]
         self.fields["theme"].choices = any_choice + [(t.slug, t.title) for t in themes]
-        kinds = set(public.values_list("kind", flat=True).distinct())
+        kinds = set(public.order_by().values_list("kind", flat=True).distinct())
         self.fields["kind"].choices = any_choice + [
             choice for choice in SharedResource.Kind.choices if choice[0] in kinds
         ]
