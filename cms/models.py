@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
@@ -40,3 +41,22 @@ class TwoFactorInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"Two-factor invitation for {self.user}"
+
+
+@register_setting(icon="link")
+class FooterLinks(BaseSiteSetting):
+    """The pages every public page links to from its footer, as UK public-sector sites
+    must: each shows in the visitor's language where it is translated."""
+
+    accessibility_statement = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    privacy_notice = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    select_related = ["accessibility_statement", "privacy_notice"]
+
+    panels = [FieldPanel("accessibility_statement"), FieldPanel("privacy_notice")]
+
+    class Meta:
+        verbose_name = "footer links"

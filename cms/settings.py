@@ -209,7 +209,12 @@ CELERY_TIMEZONE = TIME_ZONE
 # Wagtail
 WAGTAIL_SITE_NAME = "Borough Design Lab"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# English stemming ("volunteering" finds "volunteer") on both databases: PostgreSQL's
+# English configuration here (whatever the server's default), SQLite's FTS5 porter
+# tokenizer in cms migration 0004.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Documents are always downloaded, never shown in the site's origin; Wagtail adds
 # `Content-Security-Policy: default-src 'none'` to them (WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT).

@@ -11,11 +11,15 @@ INTRO = (
     "pilot initiatives that improve the social integration of people seeking asylum. This "
     "site publishes what they learned.</p>"
 )
+SITE_NAME = "Borough Design Lab"
 
 
 @transaction.atomic
 def home_page_ensure() -> HomePage:
-    home = HomePage.objects.first()
+    home = (
+        HomePage.objects.filter(locale__language_code="en-gb").first() or HomePage.objects.first()
+    )
+    placeholder = None
     if home is None:
         root = Page.get_first_root_node()
         placeholder = (
@@ -24,18 +28,16 @@ def home_page_ensure() -> HomePage:
         if placeholder is not None:
             placeholder.slug = "welcome-placeholder"
             placeholder.save()
-        home = root.add_child(
-            instance=HomePage(title="Borough Design Lab", slug="home", intro=INTRO)
-        )
+        home = root.add_child(instance=HomePage(title=SITE_NAME, slug="home", intro=INTRO))
         home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
-                                site_name="Borough Design Lab")  # fmt: skip
-        else:
-            site.root_page = home
-            site.site_name = "Borough Design Lab"
-            site.save()
-        if placeholder is not None:
-            placeholder.delete()
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True,
+                            site_name=SITE_NAME)  # fmt: skip
+    elif site.root_page.specific_class is not HomePage:  # still Wagtail's placeholder
+        site.root_page = home
+        site.site_name = SITE_NAME
+        site.save()
+    if placeholder is not None:
+        placeholder.delete()
     return home

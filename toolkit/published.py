@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
+from designlab.models import Provenance
 from pilots.models import KPI, KPIReading, Pilot
 from toolkit.disclosure import is_disclosive
 
@@ -36,6 +37,14 @@ def published_pilots() -> QuerySet[Pilot]:
 def published_kpis() -> QuerySet[KPI]:
     """The KPIs of published pilots, ready for `kpi_progress`."""
     return KPI.objects.filter(pilot__in=published_pilots()).prefetch_related(_latest_reading())
+
+
+def shows_illustrative(record: Provenance) -> bool:
+    """Whether the public page of `record` calls something illustrative: the record itself,
+    or its source note (which may say that part of it is)."""
+    return (
+        record.provenance == Provenance.ILLUSTRATIVE or "illustrative" in record.source_note.lower()
+    )
 
 
 @dataclass(frozen=True)

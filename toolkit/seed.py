@@ -1,5 +1,6 @@
 """Seed the public site: the page tree, a theme page per report theme, a case study per
-published pilot, the workshop materials (private) and an illustrative translation.
+published pilot, the workshop materials (private), the accessibility statement and privacy
+notice (linked from every footer) and illustrative Arabic translations.
 Idempotent: pages found by slug (case studies by pilot) are left as editors left them."""
 
 from django.contrib.auth.models import Group
@@ -12,7 +13,7 @@ from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
-from cms.models import HomePage
+from cms.models import FooterLinks, HomePage
 from cms.site import home_page_ensure
 from designlab.models import Challenge, Lab
 from pilots.access.roles import CONVENORS, OFFICERS
@@ -30,7 +31,15 @@ from toolkit.models import (
     ToolkitIndexPage,
     WorkshopMaterialsPage,
 )
-from toolkit.seed_content import PUBLIC_RESOURCES, REPORT, THEMES, WELCOME_AR, WELCOME_EN
+from toolkit.seed_content import (
+    DESCRIPTIONS,
+    PUBLIC_RESOURCES,
+    REPORT,
+    THEMES,
+    WELCOME_AR,
+    WELCOME_EN,
+)
+from toolkit.seed_statutory import ACCESSIBILITY_AR, ACCESSIBILITY_EN, PRIVACY_AR, PRIVACY_EN
 
 LAB_SLUG = "asylum-welcome-2023"
 MATERIALS_COLLECTION = "Workshop materials (Lab participants)"
@@ -69,10 +78,10 @@ def toolkit_site_ensure() -> HomePage:
         _open_data_ensure(home),
         _workshops_ensure(home, lab),
     ]
-    _welcome_ensure(home)
+    welcome = _translations_ensure(home)
     if not home.body:
         home.body = [
-            ("links", [{"page": page, "description": ""} for page in sections[:5]]),
+            ("links", [{"page": page, "description": ""} for page in [*sections[:5], welcome]]),
         ]
         home.save_revision().publish()
     return home
@@ -80,6 +89,7 @@ def toolkit_site_ensure() -> HomePage:
 
 def _section(home: HomePage, page: Page) -> Page:
     page.show_in_menus = True
+    page.search_description = DESCRIPTIONS.get(page.slug, "")
     return _child(home, page)[0]
 
 
@@ -123,14 +133,20 @@ def _case_studies_ensure(home: HomePage, lab: Lab) -> Page:
 def _library_ensure(home: HomePage) -> Page:
     library, created = _child(home, ResourceLibraryPage(
         title="Resource library", slug="resources", show_in_menus=True,
+        search_description=DESCRIPTIONS["resources"],
         intro="<p>Welcome packs, terms of reference and other resources the boroughs made "
               "public.</p>",
     ))  # fmt: skip
     if created:
         # The report publishes its welcome-pack guidance in the toolkit (§3.1).
-        SharedResource.objects.filter(
-            lab__slug=LAB_SLUG, title__in=PUBLIC_RESOURCES, approved_at__isnull=True
-        ).update(visibility=SharedResource.Visibility.PUBLIC, approved_at=timezone.now())
+        for title, description in PUBLIC_RESOURCES.items():
+            SharedResource.objects.filter(
+                lab__slug=LAB_SLUG, title=title, approved_at__isnull=True
+            ).update(
+                visibility=SharedResource.Visibility.PUBLIC,
+                approved_at=timezone.now(),
+                description=description,
+            )
     return library
 
 
@@ -205,25 +221,47 @@ def _workshops_ensure(home: HomePage, lab: Lab) -> Page:
     return page
 
 
-def _welcome_ensure(home: HomePage) -> None:
-    welcome, _ = _child(home, ContentPage(
-        title=WELCOME_EN["title"], slug=WELCOME_EN["slug"], intro=WELCOME_EN["intro"],
-        body=_paragraphs(WELCOME_EN["sections"]),
-    ))  # fmt: skip
-    arabic, _ = Locale.objects.get_or_create(language_code="ar")
-    translated = welcome.get_translations().filter(locale=arabic).first()
+def _content_ensure(home: HomePage, text: dict) -> ContentPage:
+    return _child(home, ContentPage(
+        title=text["title"], slug=text["slug"], search_description=text["description"],
+        intro=text["intro"], body=_paragraphs(text["sections"]),
+    ))[0]  # fmt: skip
+
+
+def _translation_ensure(page: Page, locale: Locale, text: dict) -> Page:
+    translated = page.get_translations().filter(locale=locale).first()
     if translated is None:
-        translated = welcome.copy_for_translation(arabic, copy_parents=True)
-        translated.title = WELCOME_AR["title"]
-        translated.intro = WELCOME_AR["intro"]
-        translated.body = _paragraphs(WELCOME_AR["sections"])
+        translated = page.copy_for_translation(locale, copy_parents=True)
+        translated.title = text["title"]
+        translated.search_description = text["description"]
+        translated.intro = text["intro"]
+        translated.body = _paragraphs(text["sections"])
         translated.save_revision().publish()
+    return translated.specific
+
+
+def _translations_ensure(home: HomePage) -> ContentPage:
+    """The welcome pack and the statutory pages, in English and Arabic; the footer links.
+    Returns the English welcome pack."""
+    arabic, _ = Locale.objects.get_or_create(language_code="ar")
+    pages = {
+        "welcome": (_content_ensure(home, WELCOME_EN), WELCOME_AR),
+        "accessibility": (_content_ensure(home, ACCESSIBILITY_EN), ACCESSIBILITY_AR),
+        "privacy": (_content_ensure(home, PRIVACY_EN), PRIVACY_AR),
+    }
+    translated = [_translation_ensure(page, arabic, text) for page, text in pages.values()]
+    links = FooterLinks.for_site(home.get_site())
+    if links.accessibility_statement is None and links.privacy_notice is None:
+        links.accessibility_statement = pages["accessibility"][0]
+        links.privacy_notice = pages["privacy"][0]
+        links.save()
     # Copying the parents made the Arabic home an alias of the English one: English text
     # and links under lang="ar". Make it a page of its own, in Arabic.
-    home_ar = translated.get_parent().specific
+    home_ar = translated[0].get_parent().specific
     if home_ar.alias_of_id is not None:
         ConvertAliasPageAction(home_ar).execute(skip_permission_checks=True)
         home_ar.title = WELCOME_AR["home_title"]
         home_ar.intro = WELCOME_AR["home_intro"]
-        home_ar.body = [("links", [{"page": translated.specific, "description": ""}])]
+        home_ar.body = [("links", [{"page": page, "description": ""} for page in translated])]
         home_ar.save_revision().publish()
+    return pages["welcome"][0]

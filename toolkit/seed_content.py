@@ -73,12 +73,32 @@ THEMES = [
 ]  # fmt: skip
 
 # Resources the report says are shared in its public toolkit (§3.1: "Information and tips on
-# developing these resources is available in the Asylum Welcome Toolkit").
-PUBLIC_RESOURCES = ["Induction ‘helping pack’", "Welcome Pack"]
+# developing these resources is available in the Asylum Welcome Toolkit"), described in the
+# words of its Table 1.
+PUBLIC_RESOURCES = {
+    "Induction ‘helping pack’": "An induction ‘helping pack’ for new arrivals (translated into "
+    "different languages) that compiles information on accessing services, settling into the "
+    "borough, and finding spaces for social connection.",
+    "Welcome Pack": "A ‘Welcome Pack’ for asylum seeking residents, compiling useful "
+    "information, including on how to access key services. Focus groups with people seeking "
+    "asylum will also be used to inform the content and the pack will be reviewed six months "
+    "after launch.",
+}
+
+# One line for each section of the site: its cards on the home page and its search results.
+DESCRIPTIONS = {
+    "toolkit": "Good practice by theme: the issues the boroughs faced and how they responded.",
+    "case-studies": "What each borough’s pilot set out to do, what it learned and how it is "
+    "measured.",
+    "resources": "Welcome packs and other resources the boroughs shared, to search and filter.",
+    "report": "The Lab’s outcomes and each pilot’s key lesson, from the published records.",
+    "open-data": "Counts by borough to download as CSV or JSON, with small numbers hidden.",
+}
 
 WELCOME_EN = {
     "title": "Welcome to the borough: a welcome pack template",
     "slug": "welcome-pack",
+    "description": "A template for the first pages of a borough welcome pack.",
     "intro": "<p>A template for the first pages of a borough welcome pack for people seeking "
     "asylum. Boroughs adapt it with their own services and contacts.</p>",
     "sections": [
@@ -93,10 +113,14 @@ WELCOME_EN = {
     ],
 }  # fmt: skip
 
+# "Illustrative translation", said in plain words on the page.
+ILLUSTRATIVE_AR = "هذه ترجمة توضيحية: أُعدّت لعرض الموقع باللغة العربية، ولم يراجعها مترجم معتمد بعد."
+
 # Illustrative translation, for demonstrating the translated site only.
 WELCOME_AR = {
     "title": "مرحبًا بكم في المنطقة: نموذج حزمة ترحيب",
-    "intro": "<p>نموذج للصفحات الأولى من حزمة ترحيب لطالبي اللجوء. (ترجمة توضيحية)</p>",
+    "description": "نموذج للصفحات الأولى من حزمة ترحيب يعدّها الحي.",
+    "intro": f"<p>نموذج للصفحات الأولى من حزمة ترحيب لطالبي اللجوء.</p><p>{ILLUSTRATIVE_AR}</p>",
     "sections": [
         ("التسجيل لدى طبيب عام",
          "<p>يمكن لأي شخص في إنجلترا التسجيل لدى عيادة طبيب عام. لا تحتاج إلى إثبات عنوان "
@@ -107,6 +131,6 @@ WELCOME_AR = {
          "<p>تُقدَّم دروس مجانية في اللغة الإنجليزية ونوادٍ للمحادثة في أنحاء المنطقة.</p>"),
     ],
     "home_title": "مختبر تصميم الأحياء",
-    "home_intro": "<p>يجمع مختبر التصميم أحياء لندن لتصميم مبادرات تجريبية وتقييمها. "
-    "(ترجمة توضيحية)</p>",
+    "home_intro": "<p>يجمع مختبر التصميم أحياء لندن لتصميم مبادرات تجريبية وتقييمها.</p>"
+    f"<p>{ILLUSTRATIVE_AR}</p>",
 }  # fmt: skip

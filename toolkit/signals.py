@@ -12,6 +12,7 @@ from wagtail.signals import (
     unpublished,
 )
 
+from cms.models import FooterLinks
 from pilots.models import KPIReading, Pilot, SharedResource
 from toolkit.cache import public_cache_invalidate
 
@@ -27,7 +28,8 @@ _connect(post_delete, Page)
 # Snippet publishing (a pilot's approval) sends `published` with the model as sender.
 _connect(published, Pilot)
 _connect(unpublished, Pilot)
-# Plain models the pages show; privacy and sites, since cached pages are served before routing.
-for model in (KPIReading, SharedResource, PageViewRestriction, Site):
+# Plain models the pages show (the footer's links too); privacy and sites, since cached
+# pages are served before routing.
+for model in (KPIReading, SharedResource, PageViewRestriction, Site, FooterLinks):
     _connect(post_save, model)
     _connect(post_delete, model)

@@ -5,7 +5,6 @@ from toolkit import views
 app_name = "toolkit"
 
 urlpatterns = [
-    path("search/", views.search, name="search"),
     re_path(r"^open-data/(?P<slug>[-\w]+)\.(?P<fmt>csv|json)$", views.open_data, name="opendata"),
     path("api/v1/", include("toolkit.api.urls")),
 ]

@@ -1,27 +1,40 @@
 """The public site's views outside the page tree: search and open data downloads."""
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from pilots.models import Pilot
 from toolkit import opendata
 from toolkit.models import CaseStudyPage
-from toolkit.models.library import public_resources, resources_search, search_text
+from toolkit.models.library import (
+    public_resources,
+    resource_library,
+    resources_linked,
+    resources_search,
+    search_text,
+)
 
 RESULTS_PER_PAGE = 20
 
 
 def _public_pages():
-    """Live pages nobody needs to log in for; case studies of unpublished pilots excluded."""
+    """Live pages nobody needs to log in for, in the visitor's language; case studies of
+    unpublished pilots excluded."""
     hidden = CaseStudyPage.objects.exclude(pilot__in=Pilot.objects.published()).values("pk")
-    return Page.objects.live().public().exclude(pk__in=hidden).exclude(depth__lte=1)
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=Locale.get_active())
+        .exclude(pk__in=hidden)
+        .exclude(depth__lte=1)
+    )
 
 
 @require_safe
-def search(request):
+def search(request: HttpRequest) -> HttpResponse:
     query = search_text(request.GET.get("q", ""))
     pages, resources = [], []
     if query:
@@ -29,6 +42,8 @@ def search(request):
             request.GET.get("page")
         )
         resources = resources_search(query, public_resources())
+        if resources:
+            resources = resources_linked(resources, resource_library())
     return render(
         request,
         "toolkit/search.html",
@@ -37,7 +52,7 @@ def search(request):
 
 
 @require_safe
-def open_data(request, slug: str, fmt: str):
+def open_data(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     dataset = opendata.DATASETS.get(slug)
     if dataset is None:
         raise Http404("No such dataset.")

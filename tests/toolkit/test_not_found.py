@@ -1,5 +1,6 @@
 """A missing or unpublished page answers 404 with the site's own accessible page: a skip
-link, a main landmark, one heading, a way home, and the right language."""
+link, a main landmark, one heading, a way home and a way to search, in the language of the
+address (an address under /ar/ gets it in Arabic, right to left)."""
 
 import pytest
 
@@ -12,7 +13,8 @@ def _assert_accessible_not_found(response):
     assert '<a class="skip-link" href="#main">Skip to main content</a>' in html
     assert '<main id="main"' in html
     assert html.count("<h1>") == 1 and "<h1>Page not found</h1>" in html
-    assert '<a href="/">go to the home page</a>' in html
+    assert '<a href="/">Go to the home page</a>' in html
+    assert '<a href="/search/">Search this site</a>' in html
     assert "<title>Page not found · Borough Design Lab</title>" in html
 
 
@@ -25,8 +27,12 @@ def test_an_unpublished_pilots_case_study_gets_the_same_404(client, barnet_pilot
     _assert_accessible_not_found(client.get(case_study.url))
 
 
-def test_a_missing_page_under_a_language_prefix_is_marked_english(client):
-    # The 404 text is English: lang="ar" would have it read with an Arabic voice.
+def test_a_missing_page_under_the_arabic_prefix_is_in_arabic(client):
     response = client.get("/ar/no-such-page/")
     assert response.status_code == 404
-    assert '<html lang="en-gb" dir="ltr">' in response.content.decode()
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "<h1>الصفحة غير موجودة</h1>" in html
+    assert '<a href="/ar/">الذهاب إلى الصفحة الرئيسية</a>' in html
+    assert '<a href="/ar/search/">البحث في هذا الموقع</a>' in html
+    assert "Page not found" not in html

@@ -109,7 +109,7 @@ def test_case_study_and_api_mask_a_kpi_count_just_below_the_threshold(
                     .content.decode(), re.S)[0]  # fmt: skip
     api = client.get(f"/api/v1/pilots/{barnet_pilot.pk}/").json()["kpis"][0]
     if shown:
-        assert f"<td>{value} <span" in row and api["latest_value"] == value
+        assert f'<td class="number">{value} <span' in row and api["latest_value"] == value
     else:
-        assert "Fewer than 10" in row and f"<td>{value} " not in row
+        assert "Fewer than 10" in row and f'<td class="number">{value} ' not in row
         assert api["latest_value"] is None and api["suppressed"] is True

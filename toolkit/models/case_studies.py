@@ -12,7 +12,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from pilots.models import Evaluation, Pilot
 from toolkit.disclosure import threshold
-from toolkit.published import kpi_progress, published_pilots
+from toolkit.published import kpi_progress, published_pilots, shows_illustrative
 
 
 class CaseStudyIndexPage(Page):
@@ -76,6 +76,10 @@ class CaseStudyPage(Page):
             context["kpis"] = [kpi_progress(kpi) for kpi in pilot.kpis.all()]
             context["evaluations"] = evaluations
             context["evaluated"] = any(e.status in Evaluation.IMPLEMENTED for e in evaluations)
+            # Anything on the page marked illustrative gets the word explained once.
+            context["illustrative"] = shows_illustrative(pilot) or any(
+                shows_illustrative(item.kpi) for item in context["kpis"]
+            )
         return context
 
     def get_sitemap_urls(self, request=None):

@@ -1,10 +1,14 @@
 """The resource library: shared resources a convenor approved for the public, filtered by
-theme, kind and borough, with search."""
+theme, kind and borough, with search; and a page of its own for each of them."""
 
 import re
 
 from django import forms
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -12,10 +16,31 @@ from wagtail.search.backends import get_search_backend
 
 from designlab.models import Borough
 from pilots.models import SharedResource
+from toolkit.published import shows_illustrative
 
 
-def public_resources():
+def public_resources() -> QuerySet[SharedResource]:
     return SharedResource.objects.public().select_related("borough", "document")
+
+
+def resources_linked(resources, library: Page | None) -> list[SharedResource]:
+    """The resources, each with `href`: its document, else its link, else its page in the
+    library, so that every resource a visitor sees opens."""
+    base = library.url if library is not None else None
+    linked = list(resources)
+    for resource in linked:
+        if resource.document_id:
+            resource.href = resource.document.url
+        elif resource.url:
+            resource.href = resource.url
+        else:
+            resource.href = f"{base}{resource.pk}/" if base else None
+    return linked
+
+
+def resource_library() -> Page | None:
+    """The public library page whose pages the resources link to."""
+    return ResourceLibraryPage.objects.live().public().order_by("path").first()
 
 
 # Double quotes and control characters are query syntax (or invalid) to the full-text
@@ -29,8 +54,9 @@ def search_text(raw: str) -> str:
 
 
 def resources_search(query: str, resources) -> list[SharedResource]:
-    """`resources` (public ones) that match `query`, best first: PostgreSQL full-text on
-    PostgreSQL, the database backend's matching elsewhere."""
+    """`resources` (public ones) whose title or description matches `query`, best first.
+    Both backends stem English words ("volunteering" finds "volunteer"): PostgreSQL with
+    its English configuration, SQLite with FTS5's porter tokenizer (cms migration 0004)."""
     query = search_text(query)
     if not query:
         return []
@@ -41,23 +67,28 @@ def resources_search(query: str, resources) -> list[SharedResource]:
 
 
 class LibraryFilterForm(forms.Form):
-    q = forms.CharField(label="Search resources", required=False, max_length=200)
-    theme = forms.ChoiceField(label="Theme", required=False)
-    kind = forms.ChoiceField(label="Kind of resource", required=False)
-    borough = forms.ChoiceField(label="Borough", required=False)
+    """Each filter offers only the choices that have public resources: none leads nowhere."""
+
+    q = forms.CharField(label=_("Search resources"), required=False, max_length=200)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of resource"), required=False)
+    borough = forms.ChoiceField(label=_("Borough"), required=False)
 
     def __init__(self, *args, themes, **kwargs):
         super().__init__(*args, **kwargs)
-        any_choice = [("", "Any")]
+        public = public_resources()
+        any_choice = [("", _("Any"))]
         self.fields["theme"].choices = any_choice + [(t.slug, t.title) for t in themes]
-        self.fields["kind"].choices = any_choice + list(SharedResource.Kind.choices)
+        kinds = set(public.order_by().values_list("kind", flat=True).distinct())
+        self.fields["kind"].choices = any_choice + [
+            choice for choice in SharedResource.Kind.choices if choice[0] in kinds
+        ]
         self.fields["borough"].choices = any_choice + [
-            (b.slug, b.name)
-            for b in Borough.objects.filter(resources__in=public_resources()).distinct()
+            (b.slug, b.name) for b in Borough.objects.filter(resources__in=public).distinct()
         ]
 
 
-class ResourceLibraryPage(Page):
+class ResourceLibraryPage(RoutablePageMixin, Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -68,14 +99,45 @@ class ResourceLibraryPage(Page):
     class Meta:
         verbose_name = "resource library"
 
-    def get_context(self, request, *args, **kwargs):
+    @path("")
+    def index_route(self, request):
+        return self.render(request, context_overrides=self.listing(request))
+
+    @path("<int:pk>/")
+    def resource_route(self, request, pk: int):
         from toolkit.models.themes import ThemePage
 
-        context = super().get_context(request, *args, **kwargs)
-        themes = ThemePage.objects.live().public().filter(locale=self.locale_id).order_by("title")
+        resource = get_object_or_404(public_resources(), pk=pk)
+        themes = (
+            ThemePage.objects.live()
+            .public()
+            .filter(resource_links__resource=resource)
+            .order_by("title")
+        )
+        return self.render(
+            request,
+            template="toolkit/resource_page.html",
+            context_overrides={
+                "resource": resource,
+                "themes": themes,
+                "illustrative": shows_illustrative(resource),
+            },
+        )
+
+    def listing(self, request) -> dict:
+        """The filter form and the public resources it selects."""
+        from toolkit.models.themes import ThemePage
+
+        themes = (
+            ThemePage.objects.live()
+            .public()
+            .filter(locale=self.locale_id, resource_links__resource__in=public_resources())
+            .distinct()
+            .order_by("title")
+        )
         form = LibraryFilterForm(request.GET or None, themes=themes)
         resources = public_resources()
-        query = ""
+        query, filtered = "", False
         if form.is_bound and form.is_valid():
             data = form.cleaned_data
             if data["kind"]:
@@ -86,8 +148,13 @@ class ResourceLibraryPage(Page):
                 theme = themes.get(slug=data["theme"])
                 resources = resources.filter(pk__in=theme.resource_links.values("resource_id"))
             query = search_text(data["q"])
+            filtered = bool(query or data["kind"] or data["borough"] or data["theme"])
         resources = list(resources.order_by("title"))
         if query:
             resources = resources_search(query, resources)
-        context.update(form=form, resources=resources, query=query)
-        return context
+        return {
+            "form": form,
+            "resources": resources_linked(resources, self),
+            "query": query,
+            "filtered": filtered,
+        }

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from pilots.models import Pilot, SharedResource
+from toolkit.models.library import resource_library, resources_linked
 
 
 class ToolkitIndexPage(Page):
@@ -71,13 +72,14 @@ class ThemePage(Page):
                 .order_by("pilot__borough__name")
             )
         context["case_studies"] = case_studies
-        context["resources"] = [
+        public = [
             link.resource
             for link in self.resource_links.select_related(
                 "resource__borough", "resource__document"
             )
             if link.resource.is_public
         ]
+        context["resources"] = resources_linked(public, resource_library()) if public else []
         return context
 
 
