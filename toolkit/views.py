@@ -8,14 +8,9 @@ from wagtail.models import Locale, Page
 
 from pilots.models import Pilot
 from toolkit import opendata
+from toolkit.links import resource_library, resources_linked
 from toolkit.models import CaseStudyPage
-from toolkit.models.library import (
-    public_resources,
-    resource_library,
-    resources_linked,
-    resources_search,
-    search_text,
-)
+from toolkit.models.library import public_resources, resources_search, search_text
 
 RESULTS_PER_PAGE = 20
 

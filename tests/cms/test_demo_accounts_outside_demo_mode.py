@@ -5,6 +5,7 @@ no sign-in page accepts them, a session signed in earlier is anonymous at its ne
 import io
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import checks
@@ -12,6 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import get_resolver
+from django.utils import translation
 
 from cms.demo_accounts import DEMO_GROUP
 from designlab.models import Officer
@@ -21,9 +23,12 @@ from tests.cms.test_deploy_check import PRODUCTION, manage
 
 def sign_in_doors(patterns=None, prefix="") -> list[str]:
     """Every URL of the site named as a sign-in page: the admin's, Wagtail's front-end one,
-    and any added later."""
+    and any added later (in the default language: a language prefix follows the active one)."""
+    if patterns is None:
+        with translation.override(settings.LANGUAGE_CODE):
+            return sign_in_doors(get_resolver().url_patterns)
     doors = []
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+    for pattern in patterns:
         route = prefix + str(pattern.pattern).lstrip("^").rstrip("$")
         if hasattr(pattern, "url_patterns"):
             doors += sign_in_doors(pattern.url_patterns, route)

@@ -16,31 +16,13 @@ from wagtail.search.backends import get_search_backend
 
 from designlab.models import Borough
 from pilots.models import SharedResource
+from toolkit.links import resources_linked
+from toolkit.models.themes import ThemePage
 from toolkit.published import shows_illustrative
 
 
 def public_resources() -> QuerySet[SharedResource]:
     return SharedResource.objects.public().select_related("borough", "document")
-
-
-def resources_linked(resources, library: Page | None) -> list[SharedResource]:
-    """The resources, each with `href`: its document, else its link, else its page in the
-    library, so that every resource a visitor sees opens."""
-    base = library.url if library is not None else None
-    linked = list(resources)
-    for resource in linked:
-        if resource.document_id:
-            resource.href = resource.document.url
-        elif resource.url:
-            resource.href = resource.url
-        else:
-            resource.href = f"{base}{resource.pk}/" if base else None
-    return linked
-
-
-def resource_library() -> Page | None:
-    """The public library page whose pages the resources link to."""
-    return ResourceLibraryPage.objects.live().public().order_by("path").first()
 
 
 # Double quotes and control characters are query syntax (or invalid) to the full-text
@@ -105,8 +87,6 @@ class ResourceLibraryPage(RoutablePageMixin, Page):
 
     @path("<int:pk>/")
     def resource_route(self, request, pk: int):
-        from toolkit.models.themes import ThemePage
-
         resource = get_object_or_404(public_resources(), pk=pk)
         themes = (
             ThemePage.objects.live()
@@ -126,8 +106,6 @@ class ResourceLibraryPage(RoutablePageMixin, Page):
 
     def listing(self, request) -> dict:
         """The filter form and the public resources it selects."""
-        from toolkit.models.themes import ThemePage
-
         themes = (
             ThemePage.objects.live()
             .public()

@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from pilots.models import Pilot, SharedResource
-from toolkit.models.library import resource_library, resources_linked
+from toolkit.links import resource_library, resources_linked
 
 
 class ToolkitIndexPage(Page):
