@@ -6,14 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.health import health
 from toolkit.sitemap import AllLanguagesSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": AllLanguagesSitemap}}),
-    path("health/", health, name="cms_health"),
     path("", include("toolkit.urls")),
 ]
 
