@@ -195,8 +195,8 @@ PRIVATE_MEDIA_STORAGE_URL = env.str("PRIVATE_MEDIA_STORAGE_URL", default="")
 PRIVATE_MEDIA_URL_SECONDS = env.int("PRIVATE_MEDIA_URL_SECONDS", default=300)
 
 
-def s3_storage_options(url: str, *, public_url: str = "", url_seconds: int = 0) -> dict:
-    """django-storages S3Storage options for `url` (s3://bucket[/prefix]). The endpoint,
+def s3_storage(url: str, *, public_url: str = "", url_seconds: int = 0) -> dict:
+    """A django-storages S3Storage for `url` (s3://bucket[/prefix]), for STORAGES. The endpoint,
     region and credentials come from AWS_S3_ENDPOINT_URL, AWS_S3_REGION_NAME and boto3's own
     variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)."""
     parsed = urlsplit(url)
@@ -218,7 +218,7 @@ def s3_storage_options(url: str, *, public_url: str = "", url_seconds: int = 0) 
                        custom_domain=f"{public.netloc}{public.path}".rstrip("/"))  # fmt: skip
     else:  # every URL signed and short-lived
         options.update(querystring_auth=True, querystring_expire=url_seconds)
-    return options
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
 if MEDIA_STORAGE_URL or PRIVATE_MEDIA_STORAGE_URL:
@@ -231,20 +231,10 @@ if MEDIA_STORAGE_URL or PRIVATE_MEDIA_STORAGE_URL:
         raise ImproperlyConfigured(
             "With MEDIA_STORAGE_URL, MEDIA_URL must be the public bucket's (or its CDN's) URL."
         )
-    PUBLIC_MEDIA = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": s3_storage_options(MEDIA_STORAGE_URL, public_url=MEDIA_URL),
-    }
-    PRIVATE_MEDIA = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": s3_storage_options(
-            PRIVATE_MEDIA_STORAGE_URL, url_seconds=PRIVATE_MEDIA_URL_SECONDS
-        ),
-    }
-    if PUBLIC_MEDIA["OPTIONS"]["bucket_name"] == PRIVATE_MEDIA["OPTIONS"]["bucket_name"] and (
-        PUBLIC_MEDIA["OPTIONS"]["location"] == PRIVATE_MEDIA["OPTIONS"]["location"]
-    ):
+    if MEDIA_STORAGE_URL.rstrip("/") == PRIVATE_MEDIA_STORAGE_URL.rstrip("/"):
         raise ImproperlyConfigured("PRIVATE_MEDIA_STORAGE_URL must differ from MEDIA_STORAGE_URL.")
+    PUBLIC_MEDIA = s3_storage(MEDIA_STORAGE_URL, public_url=MEDIA_URL)
+    PRIVATE_MEDIA = s3_storage(PRIVATE_MEDIA_STORAGE_URL, url_seconds=PRIVATE_MEDIA_URL_SECONDS)
 else:
     PUBLIC_MEDIA = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     PRIVATE_MEDIA = {

@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from cms.settings import s3_storage_options
+from cms.settings import s3_storage
 
 pytestmark = pytest.mark.django_db
 Document = get_document_model()
@@ -55,12 +55,11 @@ def object_storage(settings, monkeypatch):
     public_url = f"{endpoint}/{public}/"
     settings.MEDIA_URL = public_url
     settings.WAGTAILDOCS_SERVE_METHOD = "redirect"
-    settings.STORAGES = {**settings.STORAGES,
-        "public_media": {"BACKEND": "storages.backends.s3.S3Storage",
-                         "OPTIONS": s3_storage_options(f"s3://{public}", public_url=public_url)},
-        "private_media": {"BACKEND": "storages.backends.s3.S3Storage",
-                          "OPTIONS": s3_storage_options(f"s3://{private}", url_seconds=300)},
-    }  # fmt: skip
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "public_media": s3_storage(f"s3://{public}", public_url=public_url),
+        "private_media": s3_storage(f"s3://{private}", url_seconds=300),
+    }
     yield SimpleNamespace(s3=s3, endpoint=endpoint, public=public, private=private)
     server.stop()
 
