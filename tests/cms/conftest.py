@@ -21,3 +21,12 @@ def seeded_database(transactional_db, django_db_serialized_rollback):
     load_asylum_welcome_2023()
     demo_accounts_ensure()
     toolkit_site_ensure()
+
+
+@pytest.fixture
+def shared_services_settings():
+    """Settings for app servers sharing this run's PostgreSQL and Redis; skips the test on
+    SQLite runs before any database work is done."""
+    from tests.cms.app_servers import shared_services
+
+    return shared_services()

@@ -13,7 +13,6 @@ from tests.cms.app_servers import (
     SilentProxy,
     app_server,
     page_cache_clear,
-    shared_services,
     sign_in,
 )
 
@@ -22,10 +21,10 @@ PAGE = "/toolkit/esol/"
 
 
 @pytest.fixture
-def silent_database(seeded_database):
+def silent_database(shared_services_settings, seeded_database):
     from django.db import connection
 
-    services = shared_services()
+    services = dict(shared_services_settings)
     db = connection.settings_dict
     proxy = SilentProxy((db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432)))
     services["DATABASE_URL"] = f"postgres://{db['USER']}@127.0.0.1:{proxy.port}/{db['NAME']}"

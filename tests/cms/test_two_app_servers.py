@@ -12,7 +12,7 @@ import pytest
 import requests
 from django.conf import settings as django_settings
 
-from tests.cms.app_servers import app_server, page_cache_clear, shared_services, sign_in
+from tests.cms.app_servers import app_server, page_cache_clear, sign_in
 
 pytestmark = [pytest.mark.slow]
 PAGE = "/toolkit/esol/"
@@ -47,8 +47,8 @@ def object_storage(monkeypatch):
 
 
 @pytest.fixture
-def two_servers(seeded_database, object_storage):
-    services = {**shared_services(), **object_storage}
+def two_servers(shared_services_settings, seeded_database, object_storage):
+    services = {**shared_services_settings, **object_storage}
     page_cache_clear(services["CACHE_URL"])
     with app_server(services) as first, app_server(services) as second:
         yield first, second
