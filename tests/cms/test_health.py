@@ -55,7 +55,8 @@ def test_broker_down_is_reported_quickly_as_degraded(tmp_path):
     assert body["status"] == "degraded"
     assert body["checks"]["database"]["ok"] and body["checks"]["cache"]["ok"]
     assert body["checks"]["broker"]["ok"] is False
-    assert body["checks"]["broker"]["detail"].startswith("unreachable")
+    # Refused at once, or (on a loaded machine) still trying when the check's deadline came.
+    assert body["checks"]["broker"]["detail"].startswith(("unreachable", "no answer within"))
     assert body["checks"]["worker"] == {"ok": False, "detail": "unknown: the broker is down"}
     assert answer["seconds"] < 3
     assert "s3cret" not in json.dumps(body) and "127.0.0.1" not in json.dumps(body)
