@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test install lint format setup serve clean browser-test-deps
+.PHONY: run test install lint format setup serve clean browser-test-deps bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,7 @@ setup: install
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py load_asylum_welcome_2023
 	$(BIN)/python manage.py load_toolkit
+	$(BIN)/python manage.py documents_place
 	$(BIN)/python manage.py demo_accounts
 
 serve:
@@ -53,5 +54,15 @@ browser-test-deps:
 test: lint browser-test-deps
 	$(BIN)/pytest
 
+# Each benchmark prints its figures with their reference and goal. wrk measures serving
+# (installed when missing and running as root; otherwise a slower Python client does).
+# With CELERY_BROKER_URL set, health_timing.py also runs a worker.
+bench: install
+	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	fi
+	$(BIN)/python benchmarks/serve_toolkit_page.py
+	cd benchmarks && ../$(BIN)/python health_timing.py
+
 clean:
-	rm -rf $(VENV) db.sqlite3 media static_collected
+	rm -rf $(VENV) db.sqlite3 media static_collected var

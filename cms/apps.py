@@ -6,4 +6,4 @@ class CmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from cms import checks, sessions  # noqa: F401 - registers checks and signal receivers
+        from cms import checks, documents, sessions  # noqa: F401 - checks and signal receivers

@@ -22,7 +22,8 @@ from django.db import connection, transaction
 
 MANIFEST = "manifest.json"
 DATABASE = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
-MEDIA = "media"
+# Archive folder and manifest key of each file tree: public uploads and private documents.
+MEDIA = {"media": "MEDIA_ROOT", "private_media": "PRIVATE_MEDIA_ROOT"}
 
 
 class BackupError(Exception):
@@ -95,24 +96,27 @@ def database_dump(target: Path) -> dict[str, dict]:
     raise BackupError(f"Backups of {connection.vendor} databases are not supported.")
 
 
+def media_roots() -> dict[str, Path]:
+    return {key: Path(getattr(settings, setting)) for key, setting in MEDIA.items()}
+
+
 def backup_create(*, archive: Path) -> dict:
-    """Write a backup archive (.tar.gz) of the database and MEDIA_ROOT. Returns the manifest."""
-    media_root = Path(settings.MEDIA_ROOT)
+    """Write a backup archive (.tar.gz) of the database, MEDIA_ROOT and PRIVATE_MEDIA_ROOT.
+    Returns the manifest."""
     with tempfile.TemporaryDirectory() as work:
         dump = Path(work) / DATABASE.get(connection.vendor, "database")
-        manifest = {
-            "vendor": connection.vendor,
-            "tables": database_dump(dump),
-            "media": media_fingerprints(media_root) if media_root.is_dir() else {},
-        }
+        manifest = {"vendor": connection.vendor, "tables": database_dump(dump)}
+        for key, root in media_roots().items():
+            manifest[key] = media_fingerprints(root) if root.is_dir() else {}
         with tarfile.open(archive, "w:gz") as tar:
             data = json.dumps(manifest, indent=1).encode()
             info = tarfile.TarInfo(MANIFEST)
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))
             tar.add(dump, arcname=dump.name)
-            for name in manifest["media"]:
-                tar.add(media_root / name, arcname=f"{MEDIA}/{name}")
+            for key, root in media_roots().items():
+                for name in manifest[key]:
+                    tar.add(root / name, arcname=f"{key}/{name}")
     return manifest
 
 
@@ -145,18 +149,23 @@ def backup_restore(*, archive: Path) -> dict:
             source = sqlite3.connect(dump)
             source.backup(connection.connection)
             source.close()
-        media_root = Path(settings.MEDIA_ROOT)
-        if (Path(work) / MEDIA).is_dir():
-            shutil.copytree(Path(work) / MEDIA, media_root, dirs_exist_ok=True)
-    backup_verify(manifest, media_root)
+        for key, root in media_roots().items():
+            if (Path(work) / key).is_dir():
+                shutil.copytree(Path(work) / key, root, dirs_exist_ok=True)
+    backup_verify(manifest)
     return manifest
 
 
-def backup_verify(manifest: dict, media_root: Path) -> None:
+def backup_verify(manifest: dict) -> None:
     tables = table_fingerprints()
-    media = media_fingerprints(media_root) if media_root.is_dir() else {}
     wrong = sorted(name for name, fp in manifest["tables"].items() if tables.get(name) != fp)
-    wrong += sorted(f"media/{name}" for name, digest in manifest["media"].items()
-                    if media.get(name) != digest)  # fmt: skip
+    for key, root in media_roots().items():
+        files = media_fingerprints(root) if root.is_dir() else {}
+        wrong += sorted(f"{key}/{name}" for name, digest in manifest.get(key, {}).items()
+                        if files.get(name) != digest)  # fmt: skip
     if wrong:
         raise BackupError(f"The restored copy differs from the backup in: {', '.join(wrong)}.")
+
+
+def media_file_count(manifest: dict) -> int:
+    return sum(len(manifest.get(key, {})) for key in MEDIA)

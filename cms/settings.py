@@ -5,6 +5,7 @@ With DEBUG=0 every production value must be given: nothing is generated silently
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -70,7 +71,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "cms.middleware.RequestIdMiddleware",
+    # Before sessions and host checks: /health/ answers even when the database does not.
+    "cms.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # ETag / Last-Modified answered with 304; the page cache below sets both.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous visitors' repeat requests for public pages, answered before sessions,
+    # authentication and routing run (see toolkit.cache).
+    "toolkit.cache.PublicPageCacheMiddleware",
     "cms.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -84,8 +92,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "cms.twofactor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Serves anonymous visitors' repeat requests for public pages (see toolkit.cache).
-    "toolkit.cache.PublicPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that throttled logins are answered before any view runs.
     "axes.middleware.AxesMiddleware",
@@ -115,9 +121,29 @@ if DEBUG:
 else:  # production names its database; it never falls back to a file in the checkout
     DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# A database that stops answering must fail a request in seconds, not hold a worker until
+# gunicorn kills it. connect_timeout bounds connecting (each request connects afresh);
+# statement_timeout ends a slow query before gunicorn's 30 s worker timeout;
+# tcp_user_timeout drops a connection whose packets the network stops acknowledging.
+DATABASE_CONNECT_TIMEOUT = env.int("DATABASE_CONNECT_TIMEOUT", default=3)
+DATABASE_STATEMENT_TIMEOUT = env.int("DATABASE_STATEMENT_TIMEOUT", default=20)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    if DATABASE_CONNECT_TIMEOUT < 2 or DATABASE_STATEMENT_TIMEOUT < 0:
+        raise ImproperlyConfigured(
+            "DATABASE_CONNECT_TIMEOUT must be at least 2 (seconds, libpq's minimum) and "
+            "DATABASE_STATEMENT_TIMEOUT 0 (no limit) or more."
+        )
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}",
+        tcp_user_timeout=DATABASE_CONNECT_TIMEOUT * 1000,
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://designlab")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis that stops answering fails a request in a second or two instead of hanging it.
+    CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=1, socket_timeout=2)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -166,13 +192,72 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static_collected")
-MEDIA_URL = "/media/"
+MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Lab exports hold officers' records: kept out of MEDIA_ROOT (which may be served as it is)
 # and served only by the permission-checked download view.
 EXPORTS_ROOT = env.path("EXPORTS_ROOT", default=BASE_DIR / "var" / "exports")
+# Uploads live in two places that share no route (cms/storage.py): public files (images,
+# documents anyone may read) under MEDIA_ROOT or a public bucket, and documents of restricted
+# collections under PRIVATE_MEDIA_ROOT or a private bucket, served only by the document view.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private-media")
+MEDIA_STORAGE_URL = env.str("MEDIA_STORAGE_URL", default="")
+PRIVATE_MEDIA_STORAGE_URL = env.str("PRIVATE_MEDIA_STORAGE_URL", default="")
+PRIVATE_MEDIA_URL_SECONDS = env.int("PRIVATE_MEDIA_URL_SECONDS", default=300)
+
+
+def s3_storage(url: str, *, public_url: str = "", url_seconds: int = 0) -> dict:
+    """A django-storages S3Storage for `url` (s3://bucket[/prefix]), for STORAGES. The endpoint,
+    region and credentials come from AWS_S3_ENDPOINT_URL, AWS_S3_REGION_NAME and boto3's own
+    variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)."""
+    parsed = urlsplit(url)
+    if parsed.scheme != "s3" or not parsed.netloc:
+        raise ImproperlyConfigured(f"{url!r} is not an s3://bucket[/prefix] URL.")
+    options = {
+        "bucket_name": parsed.netloc,
+        "location": parsed.path.strip("/"),
+        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+        "signature_version": "s3v4",
+        "file_overwrite": False,
+        # Never shown in the bucket's origin: a download, whatever its type.
+        "object_parameters": {"ContentDisposition": "attachment"},
+    }
+    if public_url:  # read through the bucket policy (or a CDN), no signature
+        public = urlsplit(public_url)
+        options.update(querystring_auth=False, url_protocol=f"{public.scheme}:",
+                       custom_domain=f"{public.netloc}{public.path}".rstrip("/"))  # fmt: skip
+    else:  # every URL signed and short-lived
+        options.update(querystring_auth=True, querystring_expire=url_seconds)
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+if MEDIA_STORAGE_URL or PRIVATE_MEDIA_STORAGE_URL:
+    if not (MEDIA_STORAGE_URL and PRIVATE_MEDIA_STORAGE_URL):
+        raise ImproperlyConfigured(
+            "Set both MEDIA_STORAGE_URL and PRIVATE_MEDIA_STORAGE_URL (a private bucket, or a "
+            "prefix of one that the public cannot read) for object storage, or neither."
+        )
+    if not MEDIA_URL.startswith(("https://", "http://")):
+        raise ImproperlyConfigured(
+            "With MEDIA_STORAGE_URL, MEDIA_URL must be the public bucket's (or its CDN's) URL."
+        )
+    if MEDIA_STORAGE_URL.rstrip("/") == PRIVATE_MEDIA_STORAGE_URL.rstrip("/"):
+        raise ImproperlyConfigured("PRIVATE_MEDIA_STORAGE_URL must differ from MEDIA_STORAGE_URL.")
+    PUBLIC_MEDIA = s3_storage(MEDIA_STORAGE_URL, public_url=MEDIA_URL)
+    PRIVATE_MEDIA = s3_storage(PRIVATE_MEDIA_STORAGE_URL, url_seconds=PRIVATE_MEDIA_URL_SECONDS)
+else:
+    PUBLIC_MEDIA = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    PRIVATE_MEDIA = {
+        "BACKEND": "cms.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+    }
+    if Path(PRIVATE_MEDIA_ROOT).resolve().is_relative_to(Path(MEDIA_ROOT).resolve()):
+        raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "cms.storage.MediaStorage"},
+    "public_media": PUBLIC_MEDIA,
+    "private_media": PRIVATE_MEDIA,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -211,11 +296,13 @@ WAGTAIL_SITE_NAME = "Borough Design Lab"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # English stemming ("volunteering" finds "volunteer") on both databases: PostgreSQL's
 # English configuration here (whatever the server's default), SQLite's FTS5 porter
-# tokenizer in cms migration 0004.
+# tokenizer in cms migration 0006.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
 }
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every download passes Wagtail's document view and its checks; from object storage the view
+# then redirects to the file (a signed URL that expires, for a private one).
+WAGTAILDOCS_SERVE_METHOD = "redirect" if MEDIA_STORAGE_URL else "serve_view"
 # Documents are always downloaded, never shown in the site's origin; Wagtail adds
 # `Content-Security-Policy: default-src 'none'` to them (WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT).
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
@@ -237,6 +324,31 @@ TOOLKIT_PAGE_CACHE_SECONDS = env.int("TOOLKIT_PAGE_CACHE_SECONDS", default=60 * 
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
 SPECTACULAR_SETTINGS = {"DEFAULT_GENERATOR_CLASS": "toolkit.api.schema.APISchemaGenerator"}
 
+# Browsers may reuse a public page this long (Cache-Control max-age) without asking again.
+TOOLKIT_PAGE_MAX_AGE = env.int("TOOLKIT_PAGE_MAX_AGE", default=60)
+
+# An edge cache (CDN or reverse proxy) in front: pages that change on a publish are purged
+# from it (toolkit.purge), and may then be kept there as long as in our own page cache.
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_PURGE_URL := env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if CLOUDFLARE_ZONE_ID := env.str("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),  # ImproperlyConfigured when missing
+    }
+if CLOUDFRONT_DISTRIBUTION_ID := env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": CLOUDFRONT_DISTRIBUTION_ID,
+    }
+# Every page is purged at its own URL (translations are pages of their own).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 # Sessions (cms.sessions.SessionLifetimeMiddleware): signed out after SESSION_IDLE_TIMEOUT
 # without a request, and SESSION_COOKIE_AGE after sign-in however active.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
@@ -256,7 +368,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([MEDIA_URL] if MEDIA_STORAGE_URL else [])],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'"],

@@ -9,7 +9,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.health import health
 from toolkit.sitemap import AllLanguagesSitemap
 from toolkit.views import search
 
@@ -17,7 +16,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": AllLanguagesSitemap}}),
-    path("health/", health, name="cms_health"),
     # Browsers and crawlers ask for /favicon.ico; the static URL is known only once the
     # manifest is loaded, hence lazy.
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("cms/favicon.ico"))),

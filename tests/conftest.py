@@ -110,6 +110,7 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, setti
         "CELERY_BROKER_URL": broker_url(),
         "CELERY_RESULT_BACKEND": broker_url(),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
         "EXPORTS_ROOT": str(settings.EXPORTS_ROOT),
     }
     worker = subprocess.Popen(

@@ -1,9 +1,14 @@
-"""Whole-page caching for anonymous visitors to public pages.
+"""Whole-page caching of public pages, in this app and at the edge.
 
-Every cached response is keyed by a *generation*; publishing anything the public site
-shows (a page, a pilot, a KPI reading, a shared resource) starts a new generation, so
-no visitor sees a stale page after a publish. Logged-in users, private pages, previews
+Anonymous visitors' pages are kept in the cache under a *generation*: publishing anything
+the public site shows (a page, a pilot, a KPI reading, a shared resource) starts a new one,
+so no visitor sees a stale page after a publish. Logged-in users, private pages, previews
 and requests with a query string are never cached.
+
+Public pages are sent with `Cache-Control: public, max-age` (and `s-maxage` when an edge
+cache is purged on publish: toolkit.purge), an `ETag` and a `Last-Modified` (the
+generation's start), so browsers revalidate with a 304 and a CDN or reverse proxy can
+serve them. Every other page says `Cache-Control: private`.
 """
 
 import hashlib
@@ -11,8 +16,13 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.http import http_date
 
 GENERATION_KEY = "toolkit:page-cache-generation"
+PUBLIC = "toolkit_public_page"  # the response attribute that marks a page anyone may see
 
 
 def _generation() -> int:
@@ -23,19 +33,17 @@ def _generation() -> int:
     return generation
 
 
-def public_cache_invalidate(**kwargs) -> None:
-    """Start a new generation: every cached page is stale from now on. A signal receiver."""
+def _generation_start() -> None:
     # A fresh timestamp, not incr(): an evicted counter restarting at 1 could revive old pages.
     cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
-def _request_key(request) -> str | None:
-    """The cache key for an anonymous GET without a query string; None for anything else."""
-    if request.method != "GET" or request.GET or getattr(request, "is_preview", False):
-        return None
-    if request.user.is_authenticated:
-        return None
-    return f"toolkit:page:{_generation()}:{request.get_host()}:{request.path}"
+def public_cache_invalidate(**kwargs) -> None:
+    """Start a new generation: every cached page is stale from now on. A signal receiver."""
+    _generation_start()
+    # And again once the change commits: a page built meanwhile from the data as it was
+    # before would otherwise be stored under the new generation.
+    transaction.on_commit(_generation_start)
 
 
 def public_api_cache_key(request) -> str:
@@ -47,40 +55,71 @@ def public_api_cache_key(request) -> str:
 
 
 def cached_serve(callback):
-    """An `on_serve_page` hook: store the response of a page anyone may see."""
+    """An `on_serve_page` hook: mark the response of a page anyone may see as public."""
 
     def inner(page, request, serve_args, serve_kwargs):
-        key = _request_key(request)
-        if key is not None and page.get_view_restrictions().exists():
-            key = None
         response = callback(page, request, serve_args, serve_kwargs)
-        if key is not None and response.status_code == 200:
-            response["X-Page-Cache"] = "miss"
-
-            def store(rendered):
-                cache.set(key, rendered, settings.TOOLKIT_PAGE_CACHE_SECONDS)
-
-            if hasattr(response, "add_post_render_callback"):
-                response.add_post_render_callback(store)
-            else:
-                store(response)
+        if (
+            response.status_code == 200
+            and request.method == "GET"
+            and not request.GET
+            and not getattr(request, "is_preview", False)
+            and not request.user.is_authenticated
+            and not page.get_view_restrictions().exists()
+        ):
+            setattr(response, PUBLIC, True)
+        else:
+            patch_cache_control(response, private=True)
         return response
 
     return inner
 
 
+def _cacheable(request) -> bool:
+    """An anonymous visitor's GET without a query string: the cookie is enough to tell (the
+    session is not loaded yet), and a stale session cookie only costs a cache miss."""
+    return (
+        request.method == "GET"
+        and not request.GET
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path_info.startswith(settings.STATIC_URL)
+    )
+
+
 class PublicPageCacheMiddleware:
-    """Answer a repeat anonymous request for a public page from the cache, before Wagtail
-    routes it (routing costs a query per path segment, and the privacy check one more).
-    Only responses the hook above stored are found here, so only public pages."""
+    """Answer a repeat anonymous request for a public page from the cache, ahead of sessions,
+    authentication and Wagtail's routing (a query per path segment, one more for privacy).
+    The response is stored as the middleware below it left it, headers and all, so a hit
+    costs one cache round trip. Only responses the hook above marked are stored."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        key = _request_key(request)
-        response = cache.get(key) if key is not None else None
-        if response is not None:
+        if not _cacheable(request):
+            return self.get_response(request)
+        key = f"toolkit:page:{request.get_host()}:{request.path}"
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or _generation()
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            _, status, headers, content = stored
+            response = HttpResponse(content, status=status, headers=headers)
             response["X-Page-Cache"] = "hit"
             return response
-        return self.get_response(request)
+        response = self.get_response(request)
+        if getattr(response, PUBLIC, False) and not response.cookies and not response.streaming:
+            self.public_headers_set(response, generation)
+            headers = dict(response.items())
+            cache.set(key, (generation, response.status_code, headers, response.content),
+                      settings.TOOLKIT_PAGE_CACHE_SECONDS)  # fmt: skip
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def public_headers_set(response: HttpResponse, generation: int) -> None:
+        edge = {"s_maxage": settings.TOOLKIT_PAGE_CACHE_SECONDS}
+        patch_cache_control(response, public=True, max_age=settings.TOOLKIT_PAGE_MAX_AGE,
+                            **(edge if settings.WAGTAILFRONTENDCACHE else {}))  # fmt: skip
+        response["Last-Modified"] = http_date(generation // 1_000_000_000)
+        set_response_etag(response)

@@ -1,7 +1,12 @@
-"""What clears the public page cache: anything the public site shows being published,
-unpublished, moved, deleted or made private."""
+"""What clears the public page cache, here and at the edge: anything the public site shows
+being published, unpublished, moved, deleted or made private.
+
+Our own page cache starts a new generation on any of these (toolkit.cache); the edge cache
+is purged of the pages that show what changed (toolkit.purge)."""
 
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.documents import get_document_model_string
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
@@ -15,10 +20,18 @@ from wagtail.signals import (
 from cms.models import FooterLinks
 from pilots.models import KPIReading, Pilot, SharedResource
 from toolkit.cache import public_cache_invalidate
+from toolkit.purge import (
+    edge_purge,
+    edge_purge_everything,
+    pages_at_old_urls,
+    pages_showing_page,
+    pages_showing_pilot,
+    pages_showing_resource,
+)
 
 
 def _connect(signal, sender=None) -> None:
-    uid = f"toolkit-cache-{id(signal)}-{sender.__name__ if sender else 'any'}"
+    uid = f"toolkit-cache-{id(signal)}-{sender if sender else 'any'}"
     signal.connect(public_cache_invalidate, sender=sender, dispatch_uid=uid)
 
 
@@ -29,7 +42,67 @@ _connect(post_delete, Page)
 _connect(published, Pilot)
 _connect(unpublished, Pilot)
 # Plain models the pages show (the footer's links too); privacy and sites, since cached
-# pages are served before routing.
-for model in (KPIReading, SharedResource, PageViewRestriction, Site, FooterLinks):
+# pages are served before routing; documents, whose links change when a file moves to or
+# from private storage.
+for model in (
+    KPIReading,
+    SharedResource,
+    PageViewRestriction,
+    Site,
+    FooterLinks,
+    get_document_model_string(),
+):
     _connect(post_save, model)
     _connect(post_delete, model)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def _page_purge(sender, instance, **kwargs) -> None:
+    edge_purge(pages_showing_page(instance))
+
+
+@receiver(page_slug_changed)
+def _renamed_page_purge(sender, instance, instance_before, **kwargs) -> None:
+    edge_purge_everything()
+    edge_purge(pages_at_old_urls(instance, instance_before.url_path))
+
+
+@receiver(post_page_move)
+def _moved_page_purge(sender, instance, url_path_before, **kwargs) -> None:
+    edge_purge_everything()
+    edge_purge(pages_at_old_urls(instance, url_path_before))
+
+
+@receiver(published, sender=Pilot)
+@receiver(unpublished, sender=Pilot)
+def _pilot_purge(sender, instance, **kwargs) -> None:
+    edge_purge(pages_showing_pilot(instance))
+
+
+@receiver(post_save, sender=KPIReading)
+@receiver(post_delete, sender=KPIReading)
+def _reading_purge(sender, instance, **kwargs) -> None:
+    pilot = Pilot.objects.filter(kpis=instance.kpi_id).first()
+    if pilot is not None:
+        edge_purge(pages_showing_pilot(pilot))
+
+
+@receiver(post_save, sender=SharedResource)
+@receiver(post_delete, sender=SharedResource)
+def _resource_purge(sender, instance, **kwargs) -> None:
+    edge_purge(pages_showing_resource(instance))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _privacy_purge(sender, instance, **kwargs) -> None:
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        edge_purge([*pages_showing_page(page), *page.get_descendants()])
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def _site_purge(sender, instance, **kwargs) -> None:
+    edge_purge_everything()

@@ -42,6 +42,9 @@ def lab_with_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     (settings.MEDIA_ROOT / "documents").mkdir(parents=True)
     (settings.MEDIA_ROOT / "documents" / "minutes-3f2a.pdf").write_bytes(b"%PDF-1.7 minutes")
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    (settings.PRIVATE_MEDIA_ROOT / "documents").mkdir(parents=True)
+    (settings.PRIVATE_MEDIA_ROOT / "documents" / "outline-9c1d.txt").write_bytes(b"Outline")
 
 
 @pytest.fixture
@@ -69,9 +72,10 @@ def test_backup_restores_into_an_empty_database_with_the_same_rows(
     before = table_fingerprints()
     assert before["pilots_pilot"]["rows"] == 14  # the 2023 Lab is in the backup
 
-    restored_media = tmp_path / "restored-media"
+    restored_media, restored_private = tmp_path / "restored-media", tmp_path / "restored-private"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings",
-           "DATABASE_URL": empty_database, "MEDIA_ROOT": str(restored_media)}  # fmt: skip
+           "DATABASE_URL": empty_database, "MEDIA_ROOT": str(restored_media),
+           "PRIVATE_MEDIA_ROOT": str(restored_private)}  # fmt: skip
     result = subprocess.run(
         [sys.executable, "-c", PROBE, str(archive)], cwd=ROOT, env=env, capture_output=True,
         text=True, timeout=120,
@@ -83,6 +87,7 @@ def test_backup_restores_into_an_empty_database_with_the_same_rows(
     assert after == before  # every table: same row count, same checksum
     restored = restored_media / "documents" / "minutes-3f2a.pdf"
     assert restored.read_bytes() == b"%PDF-1.7 minutes"
+    assert (restored_private / "documents" / "outline-9c1d.txt").read_bytes() == b"Outline"
 
 
 def test_restore_refuses_a_database_that_has_data(lab_with_media, tmp_path):

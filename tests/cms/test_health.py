@@ -55,7 +55,8 @@ def test_broker_down_is_reported_quickly_as_degraded(tmp_path):
     assert body["status"] == "degraded"
     assert body["checks"]["database"]["ok"] and body["checks"]["cache"]["ok"]
     assert body["checks"]["broker"]["ok"] is False
-    assert body["checks"]["broker"]["detail"].startswith("unreachable")
+    # Refused at once, or (on a loaded machine) still trying when the check's deadline came.
+    assert body["checks"]["broker"]["detail"].startswith(("unreachable", "no answer within"))
     assert body["checks"]["worker"] == {"ok": False, "detail": "unknown: the broker is down"}
     assert answer["seconds"] < 3
     assert "s3cret" not in json.dumps(body) and "127.0.0.1" not in json.dumps(body)
@@ -92,5 +93,5 @@ def test_a_running_worker_is_reported(client, celery_worker_process):
         if body["checks"]["worker"]["ok"] or time.monotonic() > deadline:
             break
         time.sleep(0.5)
-    assert body["checks"]["worker"] == {"ok": True, "workers": 1}
+    assert body["checks"]["worker"] == {"ok": True, "detail": "a worker answered"}
     assert body["status"] == "ok"

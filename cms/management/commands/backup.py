@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from cms.backup import BackupError, backup_create
+from cms.backup import BackupError, backup_create, media_file_count
 
 
 class Command(BaseCommand):
@@ -28,6 +28,6 @@ class Command(BaseCommand):
         rows = sum(table["rows"] for table in manifest["tables"].values())
         self.stdout.write(
             f"Backed up {len(manifest['tables'])} tables ({rows} rows) and "
-            f"{len(manifest['media'])} media files to {path} in "
+            f"{media_file_count(manifest)} media files to {path} in "
             f"{time.monotonic() - started:.1f} s."
         )

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.backup import BackupError, backup_restore
+from cms.backup import BackupError, backup_restore, media_file_count
 
 
 class Command(BaseCommand):
@@ -27,5 +27,5 @@ class Command(BaseCommand):
         rows = sum(table["rows"] for table in manifest["tables"].values())
         self.stdout.write(
             f"Restored and verified {len(manifest['tables'])} tables ({rows} rows) and "
-            f"{len(manifest['media'])} media files in {time.monotonic() - started:.1f} s."
+            f"{media_file_count(manifest)} media files in {time.monotonic() - started:.1f} s."
         )
