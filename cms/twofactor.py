@@ -31,8 +31,14 @@ from cms.two_factor_invitations import (
 
 DEVICE_NAME = "Authenticator app"
 # What a session that has given only its password may still reach.
-OPEN_VIEWS = ("wagtailadmin_login", "wagtailadmin_logout", "wagtailadmin_javascript_catalog",
-              "cms_two_factor_enrol", "cms_two_factor_verify", "cms_two_factor_invitation")  # fmt: skip
+OPEN_VIEWS = (
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_javascript_catalog",
+    "cms_two_factor_enrol",
+    "cms_two_factor_verify",
+    "cms_two_factor_invitation",
+)
 TOO_SOON = "Too many wrong codes. Wait a few seconds, then try again."
 
 
