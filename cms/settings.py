@@ -5,11 +5,11 @@ With DEBUG=0 every production value must be given: nothing is generated silently
 """
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.media import media_storages
 from cms.proxies import client_address_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -197,67 +197,26 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Lab exports hold officers' records: kept out of MEDIA_ROOT (which may be served as it is)
 # and served only by the permission-checked download view.
 EXPORTS_ROOT = env.path("EXPORTS_ROOT", default=BASE_DIR / "var" / "exports")
-# Uploads live in two places that share no route (cms/storage.py): public files (images,
-# documents anyone may read) under MEDIA_ROOT or a public bucket, and documents of restricted
-# collections under PRIVATE_MEDIA_ROOT or a private bucket, served only by the document view.
+# Uploads live in two places that share no route (cms/media.py): public files under MEDIA_ROOT
+# or a public bucket, and documents of restricted collections under PRIVATE_MEDIA_ROOT or a
+# private bucket, served only by the document view.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private-media")
 MEDIA_STORAGE_URL = env.str("MEDIA_STORAGE_URL", default="")
 PRIVATE_MEDIA_STORAGE_URL = env.str("PRIVATE_MEDIA_STORAGE_URL", default="")
 PRIVATE_MEDIA_URL_SECONDS = env.int("PRIVATE_MEDIA_URL_SECONDS", default=300)
 
 
-def s3_storage(url: str, *, public_url: str = "", url_seconds: int = 0) -> dict:
-    """A django-storages S3Storage for `url` (s3://bucket[/prefix]), for STORAGES. The endpoint,
-    region and credentials come from AWS_S3_ENDPOINT_URL, AWS_S3_REGION_NAME and boto3's own
-    variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)."""
-    parsed = urlsplit(url)
-    if parsed.scheme != "s3" or not parsed.netloc:
-        raise ImproperlyConfigured(f"{url!r} is not an s3://bucket[/prefix] URL.")
-    options = {
-        "bucket_name": parsed.netloc,
-        "location": parsed.path.strip("/"),
-        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
-        "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
-        "signature_version": "s3v4",
-        "file_overwrite": False,
-        # Never shown in the bucket's origin: a download, whatever its type.
-        "object_parameters": {"ContentDisposition": "attachment"},
-    }
-    if public_url:  # read through the bucket policy (or a CDN), no signature
-        public = urlsplit(public_url)
-        options.update(querystring_auth=False, url_protocol=f"{public.scheme}:",
-                       custom_domain=f"{public.netloc}{public.path}".rstrip("/"))  # fmt: skip
-    else:  # every URL signed and short-lived
-        options.update(querystring_auth=True, querystring_expire=url_seconds)
-    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
-
-
-if MEDIA_STORAGE_URL or PRIVATE_MEDIA_STORAGE_URL:
-    if not (MEDIA_STORAGE_URL and PRIVATE_MEDIA_STORAGE_URL):
-        raise ImproperlyConfigured(
-            "Set both MEDIA_STORAGE_URL and PRIVATE_MEDIA_STORAGE_URL (a private bucket, or a "
-            "prefix of one that the public cannot read) for object storage, or neither."
-        )
-    if not MEDIA_URL.startswith(("https://", "http://")):
-        raise ImproperlyConfigured(
-            "With MEDIA_STORAGE_URL, MEDIA_URL must be the public bucket's (or its CDN's) URL."
-        )
-    if MEDIA_STORAGE_URL.rstrip("/") == PRIVATE_MEDIA_STORAGE_URL.rstrip("/"):
-        raise ImproperlyConfigured("PRIVATE_MEDIA_STORAGE_URL must differ from MEDIA_STORAGE_URL.")
-    PUBLIC_MEDIA = s3_storage(MEDIA_STORAGE_URL, public_url=MEDIA_URL)
-    PRIVATE_MEDIA = s3_storage(PRIVATE_MEDIA_STORAGE_URL, url_seconds=PRIVATE_MEDIA_URL_SECONDS)
-else:
-    PUBLIC_MEDIA = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    PRIVATE_MEDIA = {
-        "BACKEND": "cms.storage.PrivateFileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
-    }
-    if Path(PRIVATE_MEDIA_ROOT).resolve().is_relative_to(Path(MEDIA_ROOT).resolve()):
-        raise ImproperlyConfigured("PRIVATE_MEDIA_ROOT must be outside MEDIA_ROOT.")
 STORAGES = {
-    "default": {"BACKEND": "cms.storage.MediaStorage"},
-    "public_media": PUBLIC_MEDIA,
-    "private_media": PRIVATE_MEDIA,
+    **media_storages(
+        media_root=MEDIA_ROOT,
+        media_url=MEDIA_URL,
+        private_root=PRIVATE_MEDIA_ROOT,
+        public_bucket=MEDIA_STORAGE_URL,
+        private_bucket=PRIVATE_MEDIA_STORAGE_URL,
+        private_url_seconds=PRIVATE_MEDIA_URL_SECONDS,
+        endpoint_url=env.str("AWS_S3_ENDPOINT_URL", default=""),
+        region_name=env.str("AWS_S3_REGION_NAME", default=""),
+    ),
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG

@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from cms.settings import s3_storage
+from cms.media import media_storages
 
 pytestmark = pytest.mark.django_db
 Document = get_document_model()
@@ -40,8 +40,6 @@ def object_storage(settings, monkeypatch):
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     endpoint = f"http://127.0.0.1:{server.get_host_and_port()[1]}"
-    monkeypatch.setenv("AWS_S3_ENDPOINT_URL", endpoint)
-    monkeypatch.setenv("AWS_S3_REGION_NAME", "eu-west-2")
     s3 = boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-2")
     public, private = f"media-{uuid.uuid4().hex[:8]}", f"private-{uuid.uuid4().hex[:8]}"
     for bucket in (public, private):
@@ -57,9 +55,13 @@ def object_storage(settings, monkeypatch):
     settings.WAGTAILDOCS_SERVE_METHOD = "redirect"
     settings.STORAGES = {
         **settings.STORAGES,
-        "public_media": s3_storage(f"s3://{public}", public_url=public_url),
-        "private_media": s3_storage(f"s3://{private}", url_seconds=300),
-    }
+        **media_storages(
+            media_root=settings.MEDIA_ROOT, media_url=public_url,
+            private_root=settings.PRIVATE_MEDIA_ROOT, public_bucket=f"s3://{public}",
+            private_bucket=f"s3://{private}", private_url_seconds=300, endpoint_url=endpoint,
+            region_name="eu-west-2",
+        ),
+    }  # fmt: skip
     yield SimpleNamespace(s3=s3, endpoint=endpoint, public=public, private=private)
     server.stop()
 
