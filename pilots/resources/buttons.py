@@ -32,7 +32,7 @@ def resource_listing_buttons(
     if borough is None or borough.pk == instance.borough_id:
         return []
     reused = getattr(instance, "reused_by_you", False)
-    label = "Reused by your borough: see or withdraw" if reused else "We reused this"
+    label = "Reuse recorded" if reused else "We reused this"  # its page has the way back
     url = reverse("pilots_resource_reuse", args=[instance.pk])
     return [ListingButton(label, url, icon_name="tick", priority=20)]
 

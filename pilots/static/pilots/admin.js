@@ -10,12 +10,17 @@ document.addEventListener("DOMContentLoaded", () => {
     const field = link && document.getElementById(link.hash.slice(1));
     if (!field) return;
     event.preventDefault();
-    const panel = field.closest("[role='tabpanel']");
-    const tab = panel && document.querySelector(`[role='tab'][aria-controls='${panel.id}']`);
-    if (tab && tab.getAttribute("aria-selected") !== "true") tab.click();
-    window.setTimeout(() => {
+    const goTo = () => {
       field.scrollIntoView({ block: "center" });
       field.focus({ preventScroll: true });
-    }, 50);
+    };
+    const panel = field.closest("[role='tabpanel']");
+    const tab = panel && document.querySelector(`[role='tab'][aria-controls='${panel.id}']`);
+    if (tab && tab.getAttribute("aria-selected") !== "true") {
+      tab.click();
+      window.setTimeout(goTo, 50); // once the tab's panel is shown
+    } else {
+      goTo();
+    }
   });
 });

@@ -33,7 +33,7 @@ def test_recorded_reuse_is_shown_and_can_be_withdrawn(client, brent_officer, bar
 
     client.post(reuse, {"note": "Adapted for our hotels"})
     assert "Yes, recorded" in row_of(client, resource)
-    assert "Reused by your borough: see or withdraw" in row_of(client, resource)
+    assert "Reuse recorded" in row_of(client, resource)
     page = " ".join(BeautifulSoup(client.get(reuse).content, "html.parser").get_text().split())
     assert "Already recorded: your borough's reuse was recorded on" in page
     assert "Withdraw our reuse record" in page
