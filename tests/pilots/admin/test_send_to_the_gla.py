@@ -63,6 +63,13 @@ def test_officer_drafts_sends_and_the_convenor_approves(
     assert officer_status(client) == Approval.WAITING
     listing = client.get(reverse(f"{PILOT}:list")).content.decode()
     assert "Waiting for the GLA&#x27;s approval" in listing
+    # The editor's status panel too, where Wagtail said "In Moderation", "Locked by workflow".
+    status = BeautifulSoup(client.get(edit(barnet_pilot)).content, "html.parser")
+    status = " ".join(status.select_one("[data-side-panel='status']").get_text().split())
+    assert (
+        "Waiting for the GLA's approval" in status and "Locked while the GLA reviews it" in status
+    )
+    assert not any(word in status for word in JARGON)
 
     # The convenor approves from the home page's Approve button: confirmed on screen.
     client.force_login(convenor)
