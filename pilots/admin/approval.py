@@ -19,7 +19,7 @@ from wagtail.snippets.action_menu import (
 from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views import snippets
 
-from pilots.admin.errors import error_links, error_summary_html
+from pilots.admin.errors import PlainErrorsViewMixin
 from pilots.admin.scoped import StaleSaveRefusingEditView
 from pilots.models import Pilot
 
@@ -69,17 +69,6 @@ def pilot_action_menu(
     for item in sending:
         menu_items.remove(item)
         menu_items.insert(0, item)
-
-
-class PlainErrorsViewMixin:
-    """A snippet create or edit view whose refusal is the form's error summary, each error
-    linking to its field (on whichever tab it is)."""
-
-    def form_invalid(self, form) -> HttpResponse:
-        if not self.expects_json_response and error_links(form):
-            messages.error(self.request, error_summary_html(form))
-            self.produced_error_message = None  # Wagtail's "could not be saved" instead
-        return super().form_invalid(form)
 
 
 def pilot_saved_message(view, pilot: Pilot) -> str:
@@ -132,14 +121,6 @@ class PilotCreateView(PlainErrorsViewMixin, snippets.CreateView):
 class PilotEditView(PlainErrorsViewMixin, StaleSaveRefusingEditView):
     def get_success_message(self) -> str:
         return pilot_saved_message(self, self.object)
-
-
-class ResourceCreateView(PlainErrorsViewMixin, snippets.CreateView):
-    pass
-
-
-class ResourceEditView(PlainErrorsViewMixin, StaleSaveRefusingEditView):
-    pass
 
 
 class PilotWorkflowActionView(snippets.WorkflowActionView):

@@ -3,15 +3,17 @@ that say what to do ("Enter a title", "Choose a borough from the list"), never D
 defaults, and an error summary at the top of the page linking to each field.
 
 A form adopts this with `PlainErrorsMixin` (first among its bases); a page shows the summary
-with `{% error_summary form %}` (`pilots_admin` tags). Wagtail's snippet editor shows it as
-its error message (`pilots.admin.approval.PlainErrorsViewMixin`).
+with `{% error_summary form %}` (`pilots_admin` tags); a snippet create or edit view shows
+it as its error message with `PlainErrorsViewMixin`.
 """
 
 from dataclasses import dataclass
 
 from django import forms
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
+from wagtail.admin import messages
 
 # The same words for the same fields on every form and page.
 PLAIN_LABELS = {
@@ -119,3 +121,14 @@ def error_links(form: forms.BaseForm) -> list[ErrorLink]:
 
 def error_summary_html(form: forms.BaseForm) -> SafeString:
     return render_to_string("pilots/admin/error_summary.html", {"errors": error_links(form)})
+
+
+class PlainErrorsViewMixin:
+    """For a Wagtail snippet create or edit view: its refusal is the form's error summary,
+    each error linking to its field (on whichever tab of the editor it is)."""
+
+    def form_invalid(self, form) -> HttpResponse:
+        if not self.expects_json_response and error_links(form):
+            messages.error(self.request, error_summary_html(form))
+            self.produced_error_message = None  # instead of Wagtail's "could not be saved"
+        return super().form_invalid(form)

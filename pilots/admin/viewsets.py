@@ -15,19 +15,15 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views import snippets
 
 from pilots.access.scoping import user_borough
-from pilots.admin.approval import (
-    PilotCreateView,
-    PilotEditView,
-    PilotWorkflowActionView,
-    ResourceCreateView,
-    ResourceEditView,
-)
+from pilots.admin.approval import PilotCreateView, PilotEditView, PilotWorkflowActionView
+from pilots.admin.errors import PlainErrorsViewMixin
 from pilots.admin.inspect import PilotInspectView, ResourceInspectView
 from pilots.admin.pilot_form import PilotAdminForm
 from pilots.admin.resource_form import ResourceAdminForm
-from pilots.admin.scoped import BoroughScopedViewSet, ScopedIndexView
+from pilots.admin.scoped import BoroughScopedViewSet, ScopedIndexView, StaleSaveRefusingEditView
 from pilots.models import Pilot, ResourceReuse, SharedResource
 
 
@@ -126,6 +122,14 @@ def _public_status(resource: SharedResource) -> str:
 
 def _reused_by_you(resource: SharedResource) -> str:
     return "Yes, recorded" if getattr(resource, "reused_by_you", False) else ""
+
+
+class ResourceCreateView(PlainErrorsViewMixin, snippets.CreateView):
+    pass
+
+
+class ResourceEditView(PlainErrorsViewMixin, StaleSaveRefusingEditView):
+    pass
 
 
 class ResourceIndexView(ScopedIndexView):
