@@ -3,15 +3,17 @@ home panels, buttons and audit-log actions. Each capability keeps its views and 
 its own package; this module only registers them."""
 
 from django.http import HttpRequest
+from django.templatetags.static import static
 from django.urls import URLPattern, reverse
+from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogActionRegistry
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 
 from pilots.access.policies import BoroughPermissionPolicy, SharedResourcePermissionPolicy
-from pilots.access.scoping import AnyUser, user_borough
+from pilots.admin.approval import pilot_action_menu
 from pilots.admin.home import DuePanel
 from pilots.admin.menus import ConvenorMenuItem, ParticipantMenuItem
 from pilots.admin.reference import DesignLabViewSetGroup, OutcomeViewSet
@@ -21,6 +23,7 @@ from pilots.exports.urls import urlpatterns as exports_urls
 from pilots.models import Pilot, SharedResource
 from pilots.notifications.urls import urlpatterns as notifications_urls
 from pilots.readings.urls import urlpatterns as readings_urls
+from pilots.resources.buttons import ApproveForThePublicMenuItem, resource_listing_buttons
 from pilots.resources.documents import participants_only_document
 from pilots.resources.urls import urlpatterns as resources_urls
 from pilots.returns.urls import urlpatterns as returns_urls
@@ -35,6 +38,23 @@ register_snippet(DesignLabViewSetGroup)
 register_snippet(OutcomeViewSet)
 
 hooks.register("before_serve_document", participants_only_document)
+hooks.register("construct_snippet_action_menu", pilot_action_menu)
+hooks.register("register_snippet_listing_buttons", resource_listing_buttons)
+
+
+@hooks.register("register_snippet_action_menu_item")
+def pilots_approve_menu_item(model: type) -> ActionMenuItem | None:
+    return ApproveForThePublicMenuItem(order=90) if model is SharedResource else None
+
+
+@hooks.register("insert_global_admin_css")
+def pilots_admin_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("pilots/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def pilots_admin_js() -> str:
+    return format_html('<script src="{}" defer></script>', static("pilots/admin.js"))
 
 
 @hooks.register("register_admin_urls")
@@ -79,30 +99,14 @@ def pilots_due_panel(request: HttpRequest, panels: list) -> None:
         panels.append(DuePanel(request.user))
 
 
-@hooks.register("register_snippet_listing_buttons")
-def pilots_resource_buttons(
-    instance: object, user: AnyUser, next_url: str | None = None
-) -> list[ListingButton]:
-    if not isinstance(instance, SharedResource):
-        return []
-    borough = user_borough(user)
-    if borough is not None and borough.pk != instance.borough_id:
-        return [
-            ListingButton(
-                "We reused this",
-                reverse("pilots_resource_reuse", args=[instance.pk]),
-                icon_name="tick",
-                priority=20,
-            )
-        ]
-    return []
-
-
 @hooks.register("register_log_actions")
 def pilots_log_actions(actions: LogActionRegistry) -> None:
     actions.register_action("pilots.return_imported", "Import KPI return", "KPI return imported")
     actions.register_action("pilots.return_refused", "Refuse KPI return", "KPI return refused")
     actions.register_action("pilots.resource_reused", "Record reuse", "Reuse recorded")
+    actions.register_action(
+        "pilots.resource_reuse_withdrawn", "Withdraw a reuse record", "Reuse record withdrawn"
+    )
     actions.register_action(
         "pilots.resource_approved", "Approve for the public", "Approved for the public"
     )

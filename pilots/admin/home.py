@@ -1,17 +1,19 @@
 """The "what is due" panel on the Wagtail admin home page."""
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Prefetch
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from pilots.access.scoping import AnyUser, is_convenor, user_borough
-from pilots.models import Milestone, Pilot, SharedResource
+from pilots.models import KPI, Milestone, Pilot, SharedResource
 from pilots.readings.due import missing_readings
 
 
 class DuePanel(Component):
-    """A borough's pilots and what is due, each item linking to the form that fixes it.
-    Convenors see the resources awaiting their review instead."""
+    """A borough's pilots, where each stands with the GLA, and what is due, each item
+    linking to the form that fixes it. Convenors see the resources awaiting their review
+    instead."""
 
     name = "pilots_due"
     order = 50
@@ -21,16 +23,27 @@ class DuePanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context: dict | None = None) -> dict:
+        # A component renders its template with this context alone, without the request's
+        # context processors: the request and the CSRF token must be handed on, as
+        # Wagtail's own home panels do, or the panel's forms post no token.
+        parent_context = parent_context or {}
+        context = {
+            "request": parent_context.get("request"),
+            "csrf_token": parent_context.get("csrf_token"),
+        }
         borough = user_borough(self.user)
         awaiting = SharedResource.objects.awaiting_review().select_related("borough")
         if borough is None:
-            return {"borough": None, "awaiting_review": list(awaiting)}
+            return context | {"borough": None, "awaiting_review": list(awaiting)}
         today = timezone.localdate()
         pilots = Pilot.objects.filter(borough=borough)
         without_plan = pilots.in_delivery().filter(evaluation_override_reason="")
-        return {
+        kpis = KPI.objects.with_latest_reading().order_by("sort_order", "pk")
+        return context | {
             "borough": borough,
-            "pilots": pilots.order_by("title"),
+            "pilots": pilots.with_approval()
+            .prefetch_related(Prefetch("kpis", kpis))
+            .order_by("title"),
             "missing": missing_readings(borough, today),
             "milestones": list(
                 Milestone.objects.overdue(today)
@@ -43,7 +56,6 @@ class DuePanel(Component):
                 if not p.has_evaluation_plan()
             ],
             "awaiting_review": list(awaiting.filter(borough=borough)),
-            "request": parent_context.get("request") if parent_context else None,
         }
 
     @staticmethod

@@ -1,4 +1,5 @@
-"""The pilot's admin form: hands the evaluations being submitted to the evaluation gate.
+"""The pilot's admin form: speaks plainly (`PlainErrorsMixin`) and hands the evaluations
+being submitted to the evaluation gate.
 
 The model's `clean()` runs before the form's inline formsets are applied, so by itself it
 would judge a pilot by its evaluations as they were, and refuse a save that adds a plan
@@ -6,10 +7,11 @@ and moves into delivery at once. This form passes the submitted plan along first
 """
 
 from pilots.access.forms import BoroughScopedForm
+from pilots.admin.errors import PlainErrorsMixin
 from pilots.models import Evaluation
 
 
-class PilotAdminForm(BoroughScopedForm):
+class PilotAdminForm(PlainErrorsMixin, BoroughScopedForm):
     def clean(self) -> dict:
         cleaned = super().clean()
         formset = self.formsets.get("evaluations")

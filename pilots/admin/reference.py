@@ -4,11 +4,14 @@ on these models, so Wagtail's model-level checks refuse them."""
 from django import forms
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from designlab.models import Borough, Challenge, IntegrationDomain, Lab, Officer, Outcome, Session
 from pilots.admin.scoped import ReferenceChooserViewSet
+from pilots.outcomes.ratings import lab_outcomes
 
 
 class ReferenceViewSet(SnippetViewSet):
@@ -76,6 +79,20 @@ class DesignLabViewSetGroup(SnippetViewSetGroup):
     )
 
 
+class OutcomeIndexView(IndexView):
+    """Each outcome with its rating as the records stand today (`lab_outcomes`, one rating
+    of each Lab on the page)."""
+
+    def get_table(self, object_list: list) -> object:
+        ratings = {}
+        for lab in {outcome.lab for outcome in object_list}:
+            for result in lab_outcomes(lab, today=timezone.localdate()):
+                ratings[lab.pk, result.number] = result.rating_label
+        for outcome in object_list:
+            outcome.current_rating = ratings.get((outcome.lab_id, outcome.number), "Not rated")
+        return super().get_table(object_list)
+
+
 class OutcomeViewSet(ReferenceViewSet):
     """Convenors set each outcome's measures and thresholds; the chooser refuses officers
     too."""
@@ -85,6 +102,15 @@ class OutcomeViewSet(ReferenceViewSet):
     menu_label = "Lab outcomes"
     menu_order = 95
     add_to_admin_menu = True
-    list_display = ["__str__", "lab", "number"]
+    index_view_class = OutcomeIndexView
+    list_display = [
+        "statement",
+        "number",
+        "lab",
+        Column("current_rating", label="Current rating"),
+    ]
     list_filter = ["lab"]
     ordering = ["lab", "number"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return Outcome.objects.select_related("lab")

@@ -77,18 +77,14 @@ def dashboard_data(
           with_kpi="with_kpi", with_reading="with_reading", with_milestone="with_milestone",
           with_lesson="with_lesson", with_partner="with_partner", slipped="slipped",
           last_update="last_update")  # fmt: skip
-    latest = KPIReading.objects.filter(kpi=OuterRef("pk")).order_by("-period_start")
     kpis = (
         KPI.objects.filter(pilot__in=pilots)
-        .annotate(
-            latest=Subquery(latest.values("value")[:1]),
-            latest_period=Subquery(latest.values("period_start")[:1]),
-        )
-        .annotate(progress=KPI.progress_expression("latest"))
+        .with_latest_reading()
+        .annotate(progress=KPI.progress_expression("latest_value"))
         .values("pilot__borough_id")
         .annotate(
             kpis=Count("pk"),
-            reported=Count("pk", filter=Q(latest__isnull=False)),
+            reported=Count("pk", filter=Q(latest_value__isnull=False)),
             met=Count("pk", filter=Q(progress__gte=100)),
             average=Avg("progress"),
             last_period=Max("latest_period"),

@@ -17,6 +17,11 @@ def _activities(row: Table1Row) -> str:
 
 
 class Table1ReportView(ReportView):
+    """Its downloads are buttons on the page (`pilots/exports/table_1.html`), not items of
+    the header's "more" menu."""
+
+    template_name = "pilots/exports/table_1.html"
+    header_more_buttons = []
     page_title = "Table 1: pilot initiatives by borough"
     header_icon = "table"
     index_url_name = "lab_table_1"

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 
 from designlab.models import Attendance, Borough, Lab, Session
 from pilots.models import KPI, KPIReading, Pilot, ResourceReuse, SharedResource
@@ -54,19 +54,17 @@ def _pilots(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
 
 PILOT_HEADERS = [
     "Pilot ID", "Borough", "Title", "Stage", "Planned start", "Planned end", "Actual start",
-    "Actual end", "Activity", "Key lesson", "Provenance", "Challenges", "Integration domains",
+    "Actual end", "Activity", "Key lesson", "Where this came from", "Challenges",
+    "Integration domains",
     "Updated",
 ]  # fmt: skip
 
 
 def _kpis(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
-    latest = KPIReading.objects.filter(kpi=OuterRef("pk")).order_by("-period_start")
     kpis = (
         KPI.objects.filter(pilot__in=_published(lab, borough))
-        .annotate(
-            latest_period=Subquery(latest.values("period_start")[:1]),
-            latest_value=Subquery(latest.values("value")[:1]),
-        )
+        .with_latest_reading()
+        .annotate(progress=KPI.progress_expression("latest_value"))
         .order_by("pilot__borough__name", "pilot__title", "sort_order", "pk")
         .values_list(
             "pk",
@@ -81,15 +79,19 @@ def _kpis(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
             "target",
             "latest_period",
             "latest_value",
+            "progress",
             "provenance",
         )  # fmt: skip
     )
-    return kpis.iterator(chunk_size=CHUNK)
+    for *row, progress, provenance in kpis.iterator(chunk_size=CHUNK):
+        # Progress as every page shows it (`KPI.percent_shown`), or empty.
+        yield (*row, None if progress is None else KPI.percent_shown(progress), provenance)
 
 
 KPI_HEADERS = [
     "KPI ID", "Pilot ID", "Borough", "Pilot", "KPI", "Unit", "Direction", "Frequency",
-    "Baseline", "Target", "Latest period", "Latest value", "Provenance",
+    "Baseline", "Target", "Latest period", "Latest value", "Progress to target (%)",
+    "Where this came from",
 ]  # fmt: skip
 
 
@@ -115,7 +117,7 @@ def _readings(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
 
 READING_HEADERS = [
     "Reading ID", "KPI ID", "Pilot ID", "Borough", "KPI", "Unit", "Period start", "Value",
-    "Note", "Provenance",
+    "Note", "Where this came from",
 ]  # fmt: skip
 
 
@@ -187,7 +189,7 @@ def _resources(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
 
 
 RESOURCE_HEADERS = [
-    "Resource ID", "Borough", "Title", "Kind", "Visibility", "Shared", "Provenance",
+    "Resource ID", "Borough", "Title", "Kind", "Visibility", "Shared", "Where this came from",
     "Reused by", "Reused on",
 ]  # fmt: skip
 

@@ -5,12 +5,13 @@ from pilots.models.kpis import KPI, KPIReading
 from pilots.models.milestones import Milestone
 from pilots.models.notifications import NotificationSent
 from pilots.models.partnerships import Partnership, PracticeChange
-from pilots.models.pilots import Pilot, Stage
+from pilots.models.pilots import Approval, Pilot, Stage
 from pilots.models.resources import ResourceReuse, SharedResource
 from pilots.models.returns import ReturnUpload, return_upload_path
 
 __all__ = [
     "KPI",
+    "Approval",
     "Evaluation",
     "KPIReading",
     "Milestone",

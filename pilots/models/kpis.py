@@ -4,7 +4,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import Case, F, FloatField, Value, When
+from django.db.models import Case, F, FloatField, OuterRef, Subquery, Value, When
 from django.db.models.functions import Cast, Greatest, Least
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
@@ -12,6 +12,17 @@ from wagtail.models import Orderable, RevisionMixin
 
 from designlab.models import Provenance
 from pilots.models.pilots import Pilot, PilotRecordQuerySet
+
+
+class KPIQuerySet(PilotRecordQuerySet):
+    def with_latest_reading(self) -> "KPIQuerySet":
+        """Annotate `latest_value` and `latest_period`: the reading of the latest period
+        reported, the one progress to target is measured by."""
+        latest = KPIReading.objects.filter(kpi=OuterRef("pk")).order_by("-period_start")
+        return self.annotate(
+            latest_value=Subquery(latest.values("value")[:1]),
+            latest_period=Subquery(latest.values("period_start")[:1]),
+        )
 
 
 class KPI(Orderable, Provenance):
@@ -43,7 +54,7 @@ class KPI(Orderable, Provenance):
         max_length=10, choices=Frequency.choices, default=Frequency.QUARTERLY
     )
 
-    objects = PilotRecordQuerySet.as_manager()
+    objects = KPIQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -75,8 +86,20 @@ class KPI(Orderable, Provenance):
 
     @staticmethod
     def percent_shown(share: float | Decimal) -> int:
-        """Progress as every page shows it: whole per cent, halves rounded up."""
-        return int(Decimal(str(share)).quantize(Decimal(1), ROUND_HALF_UP))
+        """Progress as every page shows it: whole per cent, halves rounded up. The database
+        computes in floating point (67.49999999999999 for 67.5): that noise is rounded
+        away first, so a page reading the database agrees with one computing in Python."""
+        exact = Decimal(str(share)).quantize(Decimal("1e-6"))
+        return int(exact.quantize(Decimal(1), ROUND_HALF_UP))
+
+    @staticmethod
+    def figure_shown(value: Decimal | None) -> str:
+        """A baseline, target or reading as every page shows it: "–" when there is none
+        (0 is a figure, shown as 0), whole numbers without decimals, others with two."""
+        if value is None:
+            return "–"
+        value = Decimal(value).quantize(Decimal("0.01"))
+        return str(value.to_integral_value()) if value == value.to_integral_value() else str(value)
 
     @staticmethod
     def progress_expression(value: str) -> Case:

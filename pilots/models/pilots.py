@@ -11,10 +11,11 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Count, OuterRef, Subquery
+from django.db.models.functions import Cast, Coalesce
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import (
@@ -23,6 +24,7 @@ from wagtail.models import (
     PreviewableMixin,
     RevisionMixin,
     WorkflowMixin,
+    WorkflowState,
 )
 from wagtail.search import index
 
@@ -55,6 +57,16 @@ class Stage(models.TextChoices):
         return frozenset({cls.IN_DELIVERY, cls.SCALING})
 
 
+class Approval(models.TextChoices):
+    """Where a pilot's latest changes are on their way to the GLA, in the words officers
+    read on their home page and in the pilots list."""
+
+    DRAFT = "draft", "Draft saved, not yet sent to the GLA"
+    WAITING = "waiting", "Waiting for the GLA's approval"
+    CHANGES = "changes", "The GLA asked for changes: not yet sent again"
+    APPROVED = "approved", "Approved by the GLA"
+
+
 class PilotQuerySet(models.QuerySet):
     def published(self) -> "PilotQuerySet":
         """Pilots whose database rows are an approved version: what reports and the public
@@ -65,17 +77,26 @@ class PilotQuerySet(models.QuerySet):
         return self.filter(stage__in=Stage.delivery())
 
     def with_late_milestones(self, today: dt.date) -> "PilotQuerySet":
-        """Annotate `late_milestones`: how many of each pilot's milestones are late."""
-        milestone = self.model._meta.get_field("milestones").related_model
-        late = (
-            milestone.objects.late(today)
-            .filter(pilot=OuterRef("pk"))
-            .order_by()
-            .values("pilot")
-            .annotate(n=Count("pk"))
-            .values("n")
+        """Annotate `late_milestones` (done late or still open past their due date) and
+        `overdue_milestones` (the late ones still open): see `Milestone.objects`."""
+        milestones = self.model._meta.get_field("milestones").related_model.objects
+
+        def count(queryset: models.QuerySet) -> Coalesce:
+            per_pilot = queryset.filter(pilot=OuterRef("pk")).order_by().values("pilot")
+            return Coalesce(Subquery(per_pilot.annotate(n=Count("pk")).values("n")), 0)
+
+        return self.annotate(
+            late_milestones=count(milestones.late(today)),
+            overdue_milestones=count(milestones.overdue(today)),
         )
-        return self.annotate(late_milestones=Coalesce(Subquery(late), 0))
+
+    def with_approval(self) -> "PilotQuerySet":
+        """Annotate `workflow_status`, so that `Pilot.approval()` asks nothing more."""
+        active = WorkflowState.objects.active().filter(
+            base_content_type=ContentType.objects.get_for_model(self.model),
+            object_id=Cast(OuterRef("pk"), CharField()),
+        )
+        return self.annotate(workflow_status=Subquery(active.values("status")[:1]))
 
 
 class PilotRecordQuerySet(models.QuerySet):
@@ -148,6 +169,22 @@ class Pilot(
 
     def __str__(self) -> str:
         return self.title
+
+    def approval(self) -> Approval:
+        """Where the pilot's latest changes are: a draft not yet sent, waiting for the
+        GLA, sent back with changes asked for, or approved (published as it is)."""
+        if hasattr(self, "workflow_status"):  # annotated by `with_approval()`
+            status = self.workflow_status
+        else:
+            state = self.current_workflow_state
+            status = state.status if state else None
+        if status == WorkflowState.STATUS_IN_PROGRESS:
+            return Approval.WAITING
+        if status == WorkflowState.STATUS_NEEDS_CHANGES:
+            return Approval.CHANGES
+        if self.has_unpublished_changes or not self.live:
+            return Approval.DRAFT
+        return Approval.APPROVED
 
     def has_evaluation_plan(self, evaluations: Iterable | None = None) -> bool:
         """Whether one of `evaluations` (default: the recorded ones) is a plan."""

@@ -36,6 +36,9 @@ class ReturnUpload(models.Model):
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
+    # The KPIs whose readings the import created or corrected, for the status page's links:
+    # [{"kpi": id, "created": n, "updated": n}, …]
+    readings_changed = models.JSONField(default=list, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

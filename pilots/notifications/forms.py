@@ -1,9 +1,10 @@
 from django import forms
 
 from designlab.models import Officer
+from pilots.admin.errors import PlainErrorsMixin
 
 
-class EmailPreferencesForm(forms.ModelForm):
+class EmailPreferencesForm(PlainErrorsMixin, forms.ModelForm):
     class Meta:
         model = Officer
         fields = ["receives_reminders", "receives_roundup"]

@@ -2,4 +2,7 @@ from django.urls import path
 
 from pilots.readings import views
 
-urlpatterns = [path("readings/<int:kpi>/", views.readings, name="pilots_readings")]
+urlpatterns = [
+    path("readings/<int:kpi>/", views.readings, name="pilots_readings"),
+    path("readings/pilot/<int:pilot>/", views.pilot_readings, name="pilots_pilot_readings"),
+]

@@ -1,4 +1,5 @@
-"""The officer's page for one KPI: its periods, and entering or correcting one reading.
+"""The officer's pages for readings: a pilot's KPIs, and for one KPI its periods and the
+form for entering or correcting one reading.
 
 Another borough's KPI answers 404, so its existence is not revealed; convenors act for any
 borough.
@@ -9,10 +10,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from pilots.access.scoping import user_may_access
 from pilots.admin.pages import admin_page
-from pilots.models import KPI, KPIReading
+from pilots.models import KPI, KPIReading, Pilot
 from pilots.readings.forms import ReadingForm
 from pilots.readings.history import reading_earlier_values
 from pilots.readings.periods import kpi_periods, period_label, period_problem
@@ -23,6 +25,18 @@ READING_SAVED = {
     "updated": "reading corrected. The previous value is kept in the reading's history.",
     "unchanged": "nothing changed: this reading was already recorded.",
 }
+
+
+@require_safe
+def pilot_readings(request: HttpRequest, pilot: int) -> HttpResponse:
+    """A pilot's KPIs, each with its latest reading and a link to enter one."""
+    pilot = get_object_or_404(Pilot.objects.select_related("borough"), pk=pilot)
+    if not user_may_access(request.user, pilot.borough_id):
+        raise Http404
+    kpis = KPI.objects.filter(pilot=pilot).with_latest_reading().order_by("sort_order", "pk")
+    return admin_page(
+        request, "pilots/readings/pilot.html", f"Readings: {pilot.title}", pilot=pilot, kpis=kpis
+    )
 
 
 def readings(request: HttpRequest, kpi: int) -> HttpResponse:

@@ -15,13 +15,13 @@ from collections.abc import Callable
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files import File
 from django.db import DatabaseError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from cms.uploads import UploadRefused, upload_check
 from designlab.models import Borough
-from pilots.models import ReturnUpload
+from pilots.models import KPIReading, ReturnUpload
 from pilots.readings.write import Readings, readings_write
 from pilots.returns.layout import KINDS, MAX_BYTES
 from pilots.returns.reader import FileRefused, problem, return_sheet_read
@@ -113,13 +113,30 @@ def _refused(upload: ReturnUpload, problems: list[dict]) -> None:
 def _imported(
     upload: ReturnUpload, readings: Readings, checkpoint: Callable[[str], None] | None
 ) -> None:
+    started = timezone.now()
     created, updated, unchanged = readings_write(
         readings, user=upload.uploaded_by, checkpoint=checkpoint
     )
     upload.status = ReturnUpload.Status.DONE
     upload.created, upload.updated, upload.unchanged = created, updated, unchanged
+    upload.readings_changed = _readings_changed({kpi for kpi, _ in readings}, since=started)
     data = {"created": created, "updated": updated, "unchanged": unchanged}
     _finished(upload, "pilots.return_imported", data)
+
+
+def _readings_changed(kpis: set[int], *, since: dt.datetime) -> list[dict]:
+    """Per KPI of the return, how many readings were just created or corrected: written
+    since `since` in this transaction; a corrected reading has a revision, a new one not."""
+    changed = (
+        KPIReading.objects.filter(kpi_id__in=kpis, updated_at__gte=since)
+        .values("kpi_id")
+        .annotate(
+            created=Count("pk", filter=Q(latest_revision__isnull=True)),
+            updated=Count("pk", filter=Q(latest_revision__isnull=False)),
+        )
+        .order_by("kpi_id")
+    )
+    return [{"kpi": c["kpi_id"], "created": c["created"], "updated": c["updated"]} for c in changed]
 
 
 def _finished(upload: ReturnUpload, action: str, data: dict) -> None:

@@ -1,4 +1,5 @@
-"""The .xlsx return template officers download: one row per KPI and due period.
+"""The .xlsx return template officers download: one row per KPI and period due, and for
+the period under way.
 
 It is written with openpyxl in normal mode because locked headers and cell validation
 need it; a borough's template is small.
@@ -14,13 +15,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from cms.cells import cell_safe
 from designlab.models import Borough
 from pilots.models import KPI, KPIReading, Pilot
-from pilots.readings.periods import kpi_due_periods, period_label
+from pilots.readings.periods import kpi_periods, period_label
 from pilots.returns.layout import COLUMNS, DATA_SHEET, column_letter
 
 
 def template_rows(borough: Borough, today: dt.date) -> list[list]:
-    """One row per KPI and due period of the borough's started pilots, with the reading
-    already recorded (if any), so a return can be corrected and uploaded again."""
+    """One row per KPI and period of the borough's started pilots that has begun: the
+    periods due, and the one under way (its reading can be filled in as soon as it is
+    known), with the reading already recorded (if any), so a return can be corrected and
+    uploaded again."""
     # A stable order, so row numbers in problems mean the same on every database.
     pilots = (
         Pilot.objects.filter(borough=borough, actual_start__isnull=False)
@@ -36,7 +39,7 @@ def template_rows(borough: Borough, today: dt.date) -> list[list]:
     rows = []
     for pilot in pilots:
         for kpi in pilot.kpis.all():
-            for start in kpi_due_periods(kpi, pilot, today):
+            for start in [p for p in kpi_periods(kpi, pilot, today) if p <= today]:
                 reading = recorded.get((kpi.pk, start))
                 rows.append(
                     [
@@ -102,7 +105,7 @@ def _instructions_write(guide, borough: Borough, today: dt.date) -> None:
         "2. Leave Value empty for a period you cannot report yet; that row is skipped.",
         "3. Note is optional (up to 500 characters). Do not enter anything about individuals.",
         "4. Do not change the other columns, add formulas or rename the sheet.",
-        "5. Upload the file in the Design Lab admin (KPI returns → Upload return).",
+        "5. Upload the file in the Design Lab admin (KPI returns → Upload the KPI return).",
         "   The whole file is checked first: if anything is wrong nothing is recorded and",
         "   each problem is listed by row and column. Uploading the same file again",
         "   changes nothing; a corrected value replaces the old one, which is kept in the",

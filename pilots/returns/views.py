@@ -18,7 +18,7 @@ from designlab.models import Borough
 from pilots import tasks
 from pilots.access.scoping import boroughs_for_user, user_borough, user_may_access
 from pilots.admin.pages import admin_page
-from pilots.models import ReturnUpload
+from pilots.models import KPI, ReturnUpload
 from pilots.returns.forms import ReturnUploadForm
 from pilots.returns.imports import return_upload_create
 from pilots.returns.template import return_template_write
@@ -91,8 +91,12 @@ def return_status(request: HttpRequest, pk: int) -> HttpResponse:
             uploaded_at__lt=upload.uploaded_at,
         ).order_by("uploaded_at").first()
     )  # fmt: skip
+    kpis = KPI.objects.select_related("pilot").in_bulk([c["kpi"] for c in upload.readings_changed])
+    changed = [
+        {**c, "kpi": kpis[c["kpi"]]} for c in upload.readings_changed if c["kpi"] in kpis
+    ]  # a KPI deleted since is left out
     return admin_page(
-        request, "pilots/returns/status.html", f"Return: {upload.original_name}",
-        upload=upload, earlier=earlier,
+        request, "pilots/returns/status.html", f"KPI return: {upload.original_name}",
+        upload=upload, earlier=earlier, changed=changed,
         waiting=upload.status in (ReturnUpload.Status.QUEUED, ReturnUpload.Status.RUNNING),
     )  # fmt: skip

@@ -279,6 +279,10 @@ def resource_of(side):
     return [side.resource.pk]
 
 
+def pilot_of(side):
+    return [side.pilot.pk]
+
+
 MATRIX |= {
     # An officer is sent on to their own borough; a convenor chooses one.
     "pilots_returns": Row(get=(302, 302, 200, LOGIN), post=(405, 405, 405, LOGIN)),
@@ -292,12 +296,20 @@ MATRIX |= {
         get=(200, 404, 200, LOGIN), post=(405, 405, 405, LOGIN), args=upload_of
     ),  # fmt: skip
     "pilots_readings": Row(get=(200, 404, 200, LOGIN), post=(200, 404, 200, LOGIN), args=kpi_of),
+    "pilots_pilot_readings": Row(
+        get=(200, 404, 200, LOGIN), post=(405, 405, 405, LOGIN), args=pilot_of
+    ),  # fmt: skip
     # Only another borough reuses a resource: its owner and convenors are refused.
     "pilots_resource_reuse": Row(
         get=(DENIED, 200, DENIED, LOGIN), post=(DENIED, 302, DENIED, LOGIN), args=resource_of
     ),  # fmt: skip
+    # Only the borough that recorded a reuse withdraws it (nothing to withdraw: no change).
+    "pilots_resource_reuse_withdraw": Row(
+        get=(405, 405, 405, LOGIN), post=(DENIED, 302, DENIED, LOGIN), args=resource_of
+    ),  # fmt: skip
+    # A GET asks the convenor first; only a POST approves.
     "pilots_resource_approve": Row(
-        get=(405, 405, 405, LOGIN),
+        get=(DENIED, DENIED, 200, LOGIN),
         post=(DENIED, DENIED, 302, LOGIN),
         args=resource_of,
         data=back_to_resources,

@@ -27,7 +27,7 @@ def test_creating_a_pilot_for_another_borough_is_refused(client, barnet_officer,
     }
     response = client.post(url, data)
     assert response.status_code == 200
-    assert "Select a valid choice" in str(response.context["form"].errors["borough"])
+    assert "Choose borough from the list" in str(response.context["form"].errors["borough"])
     assert not Pilot.objects.filter(title="Brent's pilot, by Barnet").exists()
 
 

@@ -67,9 +67,11 @@ def test_a_fix_awaiting_approval_says_so(client, barnet_officer, barnet_pilot):
     Milestone.objects.create(
         pilot=barnet_pilot, title="Recruit ten volunteers", due_on=dt.date(2024, 1, 31)
     )
-    awaiting = "saved changes to this pilot await a convenor"
-    assert awaiting not in home(client, barnet_officer)
+    draft = "Draft saved, not yet sent to the GLA"
+    why = "an item you have fixed in a draft stays here until the GLA approves it"
+    html = home(client, barnet_officer)
+    assert why in html and draft not in html
     barnet_pilot.refresh_from_db()
     barnet_pilot.save_revision(user=barnet_officer)  # a draft, as an officer's save is
     html = home(client, barnet_officer)
-    assert "Recruit ten volunteers" in html and awaiting in html
+    assert "Recruit ten volunteers" in html and why in html and draft in html

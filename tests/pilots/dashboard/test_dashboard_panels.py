@@ -34,7 +34,7 @@ def test_charts_are_svg_with_text_and_a_table_alternative(client, convenor, lab)
     assert html.count('<svg class="dl-chart" role="img"') == 5
     assert '<title id="chart-evaluation-title">' in html
     assert ">1 of 1</text>" in html  # Brent: its one pilot has an implemented evaluation
-    assert html.count("<details>") == 3  # evaluation, KPIs, attendance as tables
+    assert html.count('<details class="dl-table-toggle">') == 3  # evaluation, KPIs, attendance
 
 
 def test_filtering_by_challenge_counts_only_matching_pilots(client, convenor, lab):

@@ -57,7 +57,7 @@ def test_officer_shares_a_document_offered_to_the_public(client, barnet_officer,
     assert resource.document == document and not resource.is_public
 
     home = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Resources awaiting a convenor" in home and "Welcome pack" in home
+    assert "Resources awaiting the GLA's review" in home and "Welcome pack" in home
 
     client.force_login(convenor)
     client.post(reverse("pilots_resource_approve", args=[resource.pk]))

@@ -27,7 +27,7 @@ def test_upload_runs_and_status_page_reports_counts(
 ):  # fmt: skip
     client.force_login(barnet_officer)
     page = client.get(reverse("pilots_returns_borough", args=["barnet"]))
-    assert b"Download return template" in page.content
+    assert b"Download the KPI return template" in page.content
     content = filled(barnet_pilot.borough, {(barnet_monthly_kpi.pk, JUL): 33})
     with django_capture_on_commit_callbacks(execute=True):
         response = post_return(client, barnet_pilot.borough, content)
