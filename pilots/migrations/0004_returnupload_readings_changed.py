@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pilots', '0002_reading_revisions_returns_notifications'),
+        ('pilots', '0003_reminder_keys_name_the_frequency'),
     ]
 
     operations = [
