@@ -208,7 +208,15 @@ def test_convenor_edits_a_lab_outcome(convenor, lab):
 
 
 def test_sign_in_then_enrol_and_verify_a_second_factor(barnet_officer, settings):
+    from django.contrib.auth.models import Group
+
+    from cms.demo_accounts import DEMO_GROUP
+    from cms.two_factor_invitations import invitation_issue
+
     settings.DEMO_MODE = False
+    # A real account (demo accounts cannot sign in outside demo mode), with its invitation.
+    barnet_officer.groups.remove(*Group.objects.filter(name=DEMO_GROUP))
+    _, link = invitation_issue(user=barnet_officer)
     client = browser()
     response = post_as_browser(
         client, reverse("wagtailadmin_login"), "form",
@@ -216,6 +224,7 @@ def test_sign_in_then_enrol_and_verify_a_second_factor(barnet_officer, settings)
     )  # fmt: skip
     assert response.status_code == 302
     enrol = reverse("cms_two_factor_enrol")
+    assert client.get(link.removeprefix(settings.WAGTAILADMIN_BASE_URL)).url == enrol
     client.get(enrol)
     device = TOTPDevice.objects.get(user=barnet_officer)
     response = post_as_browser(client, enrol, "form", data={"token": code(device)})
@@ -238,11 +247,13 @@ POSTED_ABOVE = {
     "pilots_resource_reuse", "pilots_resource_reuse_withdraw", "pilots_email_preferences",
     "lab_exports", "lab_outcomes_snapshot", "cms_two_factor_enrol", "cms_two_factor_verify",
 }  # fmt: skip
-# Pages and downloads that change nothing (they answer POST with 405 or ignore it).
+# Pages and downloads that change nothing (they answer POST with 405 or ignore it), and the
+# two-factor invitation link, a GET from an email that only notes the invitation in the
+# session (used above).
 READ_ONLY = {
     "pilots_returns", "pilots_return_template", "pilots_return_status",
     "pilots_pilot_readings", "lab_dashboard", "lab_export_download", "lab_export_csv",
-    "lab_table_1", "lab_table_1_results",
+    "lab_table_1", "lab_table_1_results", "cms_two_factor_invitation",
 }  # fmt: skip
 
 
