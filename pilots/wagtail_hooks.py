@@ -11,7 +11,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from pilots.access.policies import BoroughPermissionPolicy, SharedResourcePermissionPolicy
-from pilots.access.scoping import AnyUser, user_borough
+from pilots.access.scoping import AnyUser, is_convenor, user_borough
 from pilots.admin.home import DuePanel
 from pilots.admin.menus import ConvenorMenuItem, ParticipantMenuItem
 from pilots.admin.reference import DesignLabViewSetGroup, OutcomeViewSet
@@ -85,6 +85,15 @@ def pilots_resource_buttons(
 ) -> list[ListingButton]:
     if not isinstance(instance, SharedResource):
         return []
+    if is_convenor(user):
+        return [
+            ListingButton(
+                "Offer again" if instance.withdrawn_at else "Withdraw",
+                reverse("pilots_resource_withdraw", args=[instance.pk]),
+                icon_name="resubmit" if instance.withdrawn_at else "cross",
+                priority=30,
+            )
+        ]
     borough = user_borough(user)
     if borough is not None and borough.pk != instance.borough_id:
         return [
@@ -106,6 +115,8 @@ def pilots_log_actions(actions: LogActionRegistry) -> None:
     actions.register_action(
         "pilots.resource_approved", "Approve for the public", "Approved for the public"
     )
+    actions.register_action("pilots.resource_withdrawn", "Withdraw", "Withdrawn")
+    actions.register_action("pilots.resource_offered", "Offer again", "Offered again")
     actions.register_action(
         "pilots.lab_export_requested", "Request a Lab export", "Lab export requested"
     )

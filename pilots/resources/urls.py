@@ -5,4 +5,5 @@ from pilots.resources import views
 urlpatterns = [
     path("resources/<int:pk>/reuse/", views.resource_reuse, name="pilots_resource_reuse"),
     path("resources/<int:pk>/approve/", views.resource_approve, name="pilots_resource_approve"),
+    path("resources/<int:pk>/withdraw/", views.resource_withdraw, name="pilots_resource_withdraw"),
 ]

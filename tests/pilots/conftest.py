@@ -20,3 +20,12 @@ def barnet_monthly_kpi(barnet_pilot):
         pilot=barnet_pilot, name="Placements lasting three months", unit=KPI.Unit.PERCENT,
         frequency=KPI.Frequency.MONTHLY, baseline=Decimal(0), target=Decimal(80), sort_order=9,
     )  # fmt: skip
+
+
+@pytest.fixture
+def csrf_client():
+    """A browser-like client: every POST must carry the CSRF token of the page it came from
+    (post what `tests.pilots.access.access_matrix_world.form_data` reads off the page)."""
+    from django.test import Client
+
+    return Client(enforce_csrf_checks=True)
