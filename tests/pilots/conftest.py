@@ -29,3 +29,13 @@ def csrf_client():
     from django.test import Client
 
     return Client(enforce_csrf_checks=True)
+
+
+def csrf_token(client) -> str:
+    """A CSRF token the client's browser holds, for a POST whose own page refuses to open."""
+    from django.conf import settings
+    from django.utils.crypto import get_random_string
+
+    token = get_random_string(32)
+    client.cookies[settings.CSRF_COOKIE_NAME] = token
+    return token
