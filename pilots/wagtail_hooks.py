@@ -10,6 +10,7 @@ from wagtail.log_actions import LogActionRegistry
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from pilots.access.bulk_actions import SCOPED_BULK_ACTIONS
 from pilots.access.policies import BoroughPermissionPolicy, SharedResourcePermissionPolicy
 from pilots.access.scoping import AnyUser, is_convenor, user_borough
 from pilots.admin.home import DuePanel
@@ -35,6 +36,10 @@ register_snippet(DesignLabViewSetGroup)
 register_snippet(OutcomeViewSet)
 
 hooks.register("before_serve_document", participants_only_document)
+
+# After Wagtail's own (order 0), which they replace.
+for action in SCOPED_BULK_ACTIONS:
+    hooks.register("register_bulk_action", action, order=1)
 
 
 @hooks.register("register_admin_urls")
