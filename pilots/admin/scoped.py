@@ -18,12 +18,16 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_filters import ModelChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import TaskState
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser, snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from designlab.models import Lab
 from pilots.access.policies import SEE, visible_to
+from pilots.access.scoping import labs_for_user
 
 STALE_SAVE_MESSAGE = _(
     "Someone else saved this %(model_name)s after you opened it, so your changes were not "
@@ -184,6 +188,18 @@ class StaleSaveRefusingEditView(snippets.EditView):
             }
             return False
         return super().is_valid(form)
+
+
+def lab_filtered(model: type[Model], fields: list[str]) -> type[WagtailFilterSet]:
+    """Listing filters on `fields` whose Lab filter offers only the user's Labs (Wagtail's
+    offers every Lab, naming Labs the user's borough is not in)."""
+
+    def labs(request: HttpRequest | None) -> QuerySet:
+        return labs_for_user(request.user) if request else Lab.objects.none()
+
+    meta = type("Meta", (), {"model": model, "fields": fields})
+    attributes = {"lab": ModelChoiceFilter(queryset=labs), "Meta": meta}
+    return type(f"{model.__name__}FilterSet", (WagtailFilterSet,), attributes)
 
 
 class BoroughScopedViewSet(SnippetViewSet):

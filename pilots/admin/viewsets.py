@@ -11,7 +11,7 @@ from wagtail.admin.panels import (
 
 from pilots.access.forms import BoroughScopedForm
 from pilots.admin.pilot_form import PilotAdminForm
-from pilots.admin.scoped import BoroughScopedViewSet
+from pilots.admin.scoped import BoroughScopedViewSet, lab_filtered
 from pilots.models import Pilot, SharedResource
 
 
@@ -22,7 +22,7 @@ class PilotViewSet(BoroughScopedViewSet):
     menu_order = 100
     add_to_admin_menu = True
     list_display = ["title", "borough", "stage"]
-    list_filter = ["stage", "lab"]
+    filterset_class = lab_filtered(Pilot, ["stage", "lab"])
     inspect_view_fields = [
         "lab", "borough", "title", "activity", "stage", "planned_start", "planned_end",
         "actual_start", "actual_end", "key_lesson", "scale_up_plan",
@@ -82,7 +82,7 @@ class SharedResourceViewSet(BoroughScopedViewSet):
     menu_order = 110
     add_to_admin_menu = True
     list_display = ["title", "borough", "kind", "visibility"]
-    list_filter = ["kind", "visibility", "lab"]
+    filterset_class = lab_filtered(SharedResource, ["kind", "visibility", "lab"])
     edit_handler = ObjectList(
         [
             FieldPanel("lab"),

@@ -71,6 +71,7 @@ class SharedResource(index.Indexed, Provenance):
         index.FilterField("borough"),
         index.FilterField("lab"),
         index.FilterField("visibility"),
+        index.FilterField("withdrawn_at"),
     ]
 
     objects = SharedResourceQuerySet.as_manager()
