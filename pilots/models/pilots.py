@@ -66,7 +66,9 @@ class PilotQuerySet(models.QuerySet):
         """Pilots that are or once were published: their records may have been counted in
         reports and outcomes, so they are unpublished (archived), never deleted. Wagtail
         keeps `first_published_at` when a pilot is unpublished."""
-        return self.filter(Q(live=True) | Q(first_published_at__isnull=False))
+        return self.filter(
+            Q(live=True) | Q(first_published_at__isnull=False) | Q(live_revision__isnull=False)
+        )
 
     def with_readings(self) -> "PilotQuerySet":
         """Pilots with a KPI reading."""
