@@ -165,8 +165,8 @@ class ScopedDeleteView(snippets.DeleteView):
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not self.user_has_permission_for_instance("delete", self.object):
-            problem = getattr(self.object, "deletion_problem", lambda: None)()
-            if problem:
+            # The user may delete others of its kind: say why not this one.
+            if self.user_has_permission("delete") and (problem := self.object.deletion_problem()):
                 messages.error(request, problem)
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
