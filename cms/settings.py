@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "pilots.access.reports.ConvenorOnlyReportsMiddleware",
+    "pilots.access.withheld.WithheldViewsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.sessions.SessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",

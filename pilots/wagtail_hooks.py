@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 
+from pilots.access.bulk_actions import SCOPED_BULK_ACTIONS
 from pilots.access.policies import BoroughPermissionPolicy, SharedResourcePermissionPolicy
 from pilots.admin.approval import pilot_action_menu
 from pilots.admin.home import DuePanel
@@ -55,6 +56,11 @@ def pilots_admin_css() -> str:
 @hooks.register("insert_global_admin_js")
 def pilots_admin_js() -> str:
     return format_html('<script src="{}" defer></script>', static("pilots/admin.js"))
+
+
+# After Wagtail's own (order 0), which they replace.
+for action in SCOPED_BULK_ACTIONS:
+    hooks.register("register_bulk_action", action, order=1)
 
 
 @hooks.register("register_admin_urls")
@@ -110,6 +116,8 @@ def pilots_log_actions(actions: LogActionRegistry) -> None:
     actions.register_action(
         "pilots.resource_approved", "Approve for the public", "Approved for the public"
     )
+    actions.register_action("pilots.resource_withdrawn", "Withdraw", "Withdrawn")
+    actions.register_action("pilots.resource_offered", "Offer again", "Offered again")
     actions.register_action(
         "pilots.lab_export_requested", "Request a Lab export", "Lab export requested"
     )

@@ -27,7 +27,7 @@ SEE = ("view", "change")
 
 class BoroughPermissionPolicy(ModelPermissionPolicy):
     """The user's model permissions, on their own borough's objects only (everything for
-    convenors). The model has a `borough` foreign key."""
+    convenors). The model has a `borough` foreign key and a `deletion_problem()`."""
 
     def user_may_reach(self, user: AnyUser, action: str, instance: Model) -> bool:
         return user_may_access(user, instance.borough_id)
@@ -36,9 +36,12 @@ class BoroughPermissionPolicy(ModelPermissionPolicy):
         return scope_for_user(queryset, user)
 
     def user_has_permission_for_instance(self, user: AnyUser, action: str, instance: Model) -> bool:
-        return self.user_has_permission(user, action) and self.user_may_reach(
-            user, action, instance
-        )
+        if not (
+            self.user_has_permission(user, action) and self.user_may_reach(user, action, instance)
+        ):
+            return False
+        # For everyone: what may have been counted is archived or withdrawn, never deleted.
+        return action != "delete" or instance.deletion_problem() is None
 
     def instances_user_has_any_permission_for(
         self, user: AnyUser, actions: Iterable[str]
@@ -46,7 +49,8 @@ class BoroughPermissionPolicy(ModelPermissionPolicy):
         permitted = [action for action in actions if self.user_has_permission(user, action)]
         if not permitted:
             return self.model._default_manager.none()
-        return self.scope(self.model._default_manager.all(), user, permitted)
+        objects = self.scope(self.model._default_manager.all(), user, permitted)
+        return objects.deletable() if permitted == ["delete"] else objects
 
     def users_with_any_permission_for_instance(
         self, actions: Iterable[str], instance: Model

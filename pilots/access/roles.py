@@ -1,7 +1,8 @@
 """The two roles and the moderation workflow, created after every migrate.
 
 Convenors (the GLA) see and change everything and approve pilots; borough officers edit
-their own borough's work and submit it for approval, but cannot publish.
+their own borough's work and submit it for approval, but cannot publish. Each borough's
+officers also share a group that opens its document collection (pilots.access.collections).
 """
 
 from django.apps import apps
@@ -18,6 +19,7 @@ from wagtail.models import (
 )
 from wagtail.snippets.models import create_extra_permissions
 
+from pilots.access.collections import borough_collections_ensure
 from pilots.models import Pilot
 
 CONVENORS = "Convenors"
@@ -37,10 +39,7 @@ OFFICER_PERMISSIONS = [
     "pilots.change_sharedresource",
     "pilots.delete_sharedresource",
     "pilots.view_sharedresource",
-    # Not change_document: Wagtail lets uploaders edit their own documents, and this
-    # permission would let an officer replace any borough's (or the toolkit's) files.
-    "wagtaildocs.add_document",
-    "wagtaildocs.choose_document",
+    # Documents: per borough, through collections (pilots.access.collections).
 ]
 
 
@@ -74,7 +73,9 @@ def ensure_roles(**kwargs) -> None:
     officers, _ = Group.objects.get_or_create(name=OFFICERS)
     officers.permissions.set(_permissions(OFFICER_PERMISSIONS))
 
-    # Document permissions are per collection in Wagtail.
+    # Document permissions are per collection in Wagtail. Officers hold none on the root
+    # collection (so none on the toolkit's or another borough's documents): theirs come
+    # from their borough's group.
     root = Collection.get_first_root_node()
     if root is not None:
         for group in (convenors, officers):
@@ -87,6 +88,9 @@ def ensure_roles(**kwargs) -> None:
             GroupCollectionPermission.objects.filter(
                 group=group, collection=root, permission__content_type__app_label="wagtaildocs"
             ).exclude(permission__in=granted).delete()
+
+    if root is not None:
+        borough_collections_ensure()
 
     task, _ = GroupApprovalTask.objects.get_or_create(name="Convenor review")
     task.groups.set([convenors])

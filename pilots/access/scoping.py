@@ -82,14 +82,15 @@ def labs_for_user(user: AnyUser) -> QuerySet:
 def resources_visible_to(queryset: QuerySet, user: AnyUser) -> QuerySet:
     """Shared resources `user` may read. Sharing is the point of a Lab: an officer reads
     the resources of every borough in the Labs their borough takes part in, whatever their
-    visibility ("participants" or "public"); they change only their own borough's."""
+    visibility ("participants" or "public") unless a convenor withdrew them; they change
+    only their own borough's."""
     if is_convenor(user):
         return queryset
     borough = user_borough(user)
     if borough is None:
         return queryset.none()
     shared_labs = Participation.objects.filter(borough=borough).values("lab_id")
-    return queryset.filter(Q(borough=borough) | Q(lab_id__in=shared_labs))
+    return queryset.filter(borough=borough) | queryset.offered().filter(lab_id__in=shared_labs)
 
 
 def user_may_read_resource(user: AnyUser, resource: "SharedResource") -> bool:
@@ -99,5 +100,6 @@ def user_may_read_resource(user: AnyUser, resource: "SharedResource") -> bool:
     borough = user_borough(user)
     return (
         borough is not None
+        and resource.withdrawn_at is None
         and Participation.objects.filter(borough=borough, lab_id=resource.lab_id).exists()
     )

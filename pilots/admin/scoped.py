@@ -10,18 +10,24 @@ model's permission policy (`pilots.access.policies`) lets the user see.
 from collections.abc import Callable
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_filters import ModelChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import TaskState
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views import chooser, snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from designlab.models import Lab
 from pilots.access.policies import SEE, visible_to
+from pilots.access.scoping import labs_for_user
 
 STALE_SAVE_MESSAGE = _(
     "Someone else saved this %(model_name)s after you opened it, so your changes were not "
@@ -31,12 +37,10 @@ STALE_SAVE_MESSAGE = _(
 
 
 def actions_needed(view_class: type) -> tuple[str, ...]:
-    """What a user must be allowed to do to an object to open `view_class` on it."""
-    view_name = getattr(view_class, "view_name", None)
-    if view_name == "inspect":
+    """What a user must be allowed to do to an object to reach `view_class` on it (the
+    delete view then refuses what may not be deleted, see ScopedDeleteView)."""
+    if getattr(view_class, "view_name", None) == "inspect":
         return SEE
-    if view_name == "delete":
-        return ("delete",)
     return ("change",)
 
 
@@ -127,8 +131,15 @@ class ScopedIndexView(snippets.IndexView):
             return super().get_edit_url(instance)
 
     def get_delete_url(self, instance: Model) -> str | None:
-        if self.user_has_permission_for_instance("delete", instance):
+        if instance.pk in self.deletable_pks:
             return super().get_delete_url(instance)
+
+    @cached_property
+    def deletable_pks(self) -> set:
+        """What the user may delete, in one query rather than one per row."""
+        policy = self.permission_policy
+        deletable = policy.instances_user_has_any_permission_for(self.request.user, ["delete"])
+        return set(deletable.values_list("pk", flat=True))
 
 
 class ScopedInspectView(snippets.InspectView):
@@ -145,6 +156,20 @@ class ScopedInspectView(snippets.InspectView):
             self.request.user, "delete", self.object
         ):
             return super().get_delete_url()
+
+
+class ScopedDeleteView(snippets.DeleteView):
+    """Wagtail's delete view checks the model permission only: this one asks the policy
+    about the object too, which refuses a published pilot or a reused resource, and says
+    why."""
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not self.user_has_permission_for_instance("delete", self.object):
+            # The user may delete others of its kind: say why not this one.
+            if self.user_has_permission("delete") and (problem := self.object.deletion_problem()):
+                messages.error(request, problem)
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 class StaleSaveRefusingEditView(snippets.EditView):
@@ -165,11 +190,24 @@ class StaleSaveRefusingEditView(snippets.EditView):
         return super().is_valid(form)
 
 
+def lab_filtered(model: type[Model], fields: list[str]) -> type[WagtailFilterSet]:
+    """Listing filters on `fields` whose Lab filter offers only the user's Labs (Wagtail's
+    offers every Lab, naming Labs the user's borough is not in)."""
+
+    def labs(request: HttpRequest | None) -> QuerySet:
+        return labs_for_user(request.user) if request else Lab.objects.none()
+
+    meta = type("Meta", (), {"model": model, "fields": fields})
+    attributes = {"lab": ModelChoiceFilter(queryset=labs), "Meta": meta}
+    return type(f"{model.__name__}FilterSet", (WagtailFilterSet,), attributes)
+
+
 class BoroughScopedViewSet(SnippetViewSet):
     """A snippet viewset for a model with a `borough`, isolated per borough."""
 
     index_view_class = ScopedIndexView
     edit_view_class = StaleSaveRefusingEditView
+    delete_view_class = ScopedDeleteView
     inspect_view_class = ScopedInspectView
     chooser_viewset_class = ScopedChooserViewSet
     inspect_view_enabled = True

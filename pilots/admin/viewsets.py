@@ -23,7 +23,12 @@ from pilots.admin.errors import PlainErrorsViewMixin
 from pilots.admin.inspect import PilotInspectView, ResourceInspectView
 from pilots.admin.pilot_form import PilotAdminForm
 from pilots.admin.resource_form import ResourceAdminForm
-from pilots.admin.scoped import BoroughScopedViewSet, ScopedIndexView, StaleSaveRefusingEditView
+from pilots.admin.scoped import (
+    BoroughScopedViewSet,
+    ScopedIndexView,
+    StaleSaveRefusingEditView,
+    lab_filtered,
+)
 from pilots.models import Pilot, ResourceReuse, SharedResource
 
 
@@ -51,7 +56,7 @@ class PilotViewSet(BoroughScopedViewSet):
         Column("approval", label="Status", accessor=lambda pilot: pilot.approval().label),
         Column("readings", label="KPI readings", accessor=_readings_link),
     ]
-    list_filter = ["stage", "lab"]
+    filterset_class = lab_filtered(Pilot, ["stage", "lab"])
     inspect_view_fields = [
         "lab", "borough", "title", "activity", "stage", "planned_start", "planned_end",
         "actual_start", "actual_end", "key_lesson", "scale_up_plan", "kpis",
@@ -160,7 +165,7 @@ class SharedResourceViewSet(BoroughScopedViewSet):
         Column("public", label="Public toolkit", accessor=_public_status),
         Column("reused", label="Reused by your borough", accessor=_reused_by_you),
     ]
-    list_filter = ["kind", "visibility", "lab"]
+    filterset_class = lab_filtered(SharedResource, ["kind", "visibility", "lab"])
     inspect_view_fields = [
         "lab", "borough", "title", "kind", "description", "document", "url", "visibility",
         "public", "provenance", "source_note",

@@ -8,7 +8,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from designlab.models import Lab
-from pilots.access.scoping import is_convenor, user_borough
+from pilots.access.scoping import is_convenor, labs_for_user, user_borough
 from pilots.outcomes.table_1 import Table1Row, table_1
 
 
@@ -46,7 +46,7 @@ class Table1ReportView(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_lab(self) -> Lab | None:
-        labs = Lab.objects.order_by("-starts_on")
+        labs = labs_for_user(self.request.user).order_by("-starts_on")
         wanted = self.request.GET.get("lab")
         return (labs.filter(slug=wanted).first() if wanted else None) or labs.first()
 

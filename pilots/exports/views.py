@@ -16,9 +16,9 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from wagtail.log_actions import log
 
-from designlab.models import Export, Lab
+from designlab.models import Export
 from pilots import tasks
-from pilots.access.scoping import is_convenor
+from pilots.access.scoping import is_convenor, labs_for_user
 from pilots.admin.pages import AdminPageMixin
 from pilots.exports.csv_lines import table_csv_lines
 from pilots.exports.runs import export_scope
@@ -36,7 +36,7 @@ class ExportsView(AdminPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(
-            labs=Lab.objects.order_by("-starts_on"),
+            labs=labs_for_user(self.request.user).order_by("-starts_on"),
             exports=Export.objects.filter(requested_by=self.request.user).select_related(
                 "lab", "borough"
             )[:20],
@@ -46,7 +46,7 @@ class ExportsView(AdminPageMixin, TemplateView):
         )
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        lab = get_object_or_404(Lab, pk=request.POST.get("lab") or 0)
+        lab = get_object_or_404(labs_for_user(request.user), pk=request.POST.get("lab") or 0)
         export = Export.objects.create(lab=lab, requested_by=request.user, borough=self.borough)
         log(export, "pilots.lab_export_requested", user=request.user)
         tasks.lab_export_queue(export.pk)
@@ -71,7 +71,7 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
 def table_csv(request: HttpRequest, slug: str, table: str) -> HttpResponse:
     """One table as CSV, streamed so a large table keeps memory flat."""
     borough = export_scope(request.user)
-    lab = get_object_or_404(Lab, slug=slug)
+    lab = get_object_or_404(labs_for_user(request.user), slug=slug)
     if table not in TABLES:
         raise Http404("No such table.")
     lines = table_csv_lines(lab, table, borough=borough)

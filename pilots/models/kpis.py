@@ -132,7 +132,8 @@ class KPIReading(RevisionMixin, Provenance):
     live outside the pilot's revisions; the period start identifies the period. A reading
     keeps its own revisions: an edit records the value it replaced."""
 
-    kpi = models.ForeignKey(KPI, on_delete=models.CASCADE, related_name="readings")
+    # Readings and their history outlive any attempt to delete their KPI.
+    kpi = models.ForeignKey(KPI, on_delete=models.PROTECT, related_name="readings")
     period_start = models.DateField()
     value = models.DecimalField(max_digits=14, decimal_places=2)
     note = models.CharField(max_length=500, blank=True)

@@ -14,8 +14,9 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import CharField, Count, OuterRef, Subquery
+from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import (
@@ -72,6 +73,25 @@ class PilotQuerySet(models.QuerySet):
         """Pilots whose database rows are an approved version: what reports and the public
         site read."""
         return self.filter(live=True)
+
+    def ever_published(self) -> "PilotQuerySet":
+        """Pilots that are or once were published: their records may have been counted in
+        reports and outcomes, so they are unpublished (archived), never deleted. Wagtail
+        keeps `first_published_at` when a pilot is unpublished."""
+        return self.filter(
+            Q(live=True) | Q(first_published_at__isnull=False) | Q(live_revision__isnull=False)
+        )
+
+    def with_readings(self) -> "PilotQuerySet":
+        """Pilots with a KPI reading."""
+        return self.filter(kpis__readings__isnull=False).distinct()
+
+    def deletable(self) -> "PilotQuerySet":
+        """Drafts never published and without KPI readings: the only pilots that may be
+        deleted (see `Pilot.deletion_problem`)."""
+        return self.exclude(pk__in=self.ever_published().values("pk")).exclude(
+            pk__in=self.with_readings().values("pk")
+        )
 
     def in_delivery(self) -> "PilotQuerySet":
         return self.filter(stage__in=Stage.delivery())
@@ -205,6 +225,42 @@ class Pilot(
         if previous in Stage.delivery() or self.has_evaluation_plan(evaluations):
             return None
         return EVALUATION_GATE
+
+    def deletion_problem(self) -> str | None:
+        """Why this pilot may not be deleted (by anyone), or None: only a draft that was
+        never published and holds no KPI readings may go, because deleting a pilot deletes
+        its KPIs, milestones and evaluations with it."""
+        pilots = Pilot.objects.filter(pk=self.pk)
+        if pilots.ever_published().exists():
+            return (
+                f"“{self}” has been published, so it is kept with its KPI readings and "
+                "their history. A convenor can unpublish it instead."
+            )
+        if pilots.with_readings().exists():
+            return f"“{self}” has KPI readings, so it is kept with them and their history."
+        return None
+
+    def save(self, *args, **kwargs) -> None:
+        # Loaders create live pilots directly: they count as published from then on too.
+        if self.live and self.first_published_at is None:
+            self.first_published_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if self.pk is not None and (update_fields is None or "kpis" in update_fields):
+            self.kpis_with_readings_keep()
+        super().save(*args, **kwargs)
+
+    def kpis_with_readings_keep(self) -> None:
+        """Put back the KPIs with readings that the version being saved leaves out.
+
+        The editor refuses to remove such a KPI (`pilots.admin.pilot_form`), but a draft
+        that removed a KPI before its first reading arrived may be approved later;
+        publishing it would delete the KPI with its readings (the database refuses: they
+        are protected), so the KPI stays."""
+        kept = [kpi.pk for kpi in self.kpis.all() if kpi.pk is not None]
+        counted = self.kpis.model.objects.filter(pilot_id=self.pk, readings__isnull=False)
+        missing = list(counted.exclude(pk__in=kept).distinct())
+        if missing:
+            self.kpis.add(*missing)
 
     def clean(self) -> None:
         super().clean()

@@ -7,13 +7,26 @@ from designlab.models import Borough, Lab, Provenance
 
 
 class SharedResourceQuerySet(models.QuerySet):
+    def offered(self) -> "SharedResourceQuerySet":
+        """Not withdrawn by a convenor: what other boroughs and the public may see."""
+        return self.filter(withdrawn_at__isnull=True)
+
+    def deletable(self) -> "SharedResourceQuerySet":
+        """Resources nobody has reused: the only ones that may be deleted (see
+        `SharedResource.deletion_problem`)."""
+        return self.exclude(reuses__isnull=False)
+
     def public(self) -> "SharedResourceQuerySet":
         """Offered to the public and approved by a convenor: what the public site lists."""
-        return self.filter(visibility=SharedResource.Visibility.PUBLIC, approved_at__isnull=False)
+        return self.offered().filter(
+            visibility=SharedResource.Visibility.PUBLIC, approved_at__isnull=False
+        )
 
     def awaiting_review(self) -> "SharedResourceQuerySet":
         """Offered to the public and not yet approved."""
-        return self.filter(visibility=SharedResource.Visibility.PUBLIC, approved_at__isnull=True)
+        return self.offered().filter(
+            visibility=SharedResource.Visibility.PUBLIC, approved_at__isnull=True
+        )
 
 
 class SharedResource(index.Indexed, Provenance):
@@ -47,6 +60,8 @@ class SharedResource(index.Indexed, Provenance):
         max_length=12, choices=Visibility.choices, default=Visibility.PARTICIPANTS
     )
     approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # A convenor withdraws a resource instead of deleting it: its reuses keep counting.
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     search_fields = [
@@ -56,6 +71,7 @@ class SharedResource(index.Indexed, Provenance):
         index.FilterField("borough"),
         index.FilterField("lab"),
         index.FilterField("visibility"),
+        index.FilterField("withdrawn_at"),
     ]
 
     objects = SharedResourceQuerySet.as_manager()
@@ -68,13 +84,28 @@ class SharedResource(index.Indexed, Provenance):
 
     @property
     def is_public(self) -> bool:
-        return self.visibility == self.Visibility.PUBLIC and self.approved_at is not None
+        return (
+            self.visibility == self.Visibility.PUBLIC
+            and self.approved_at is not None
+            and self.withdrawn_at is None
+        )
+
+    def deletion_problem(self) -> str | None:
+        """Why this resource may not be deleted (by anyone), or None: the reuses recorded
+        against it are peer exchanges that the Lab's outcome ratings count."""
+        if not SharedResource.objects.filter(pk=self.pk).deletable().exists():
+            return (
+                f"“{self}” has been reused by another borough, so it is kept with the "
+                "record of that reuse. A convenor can withdraw it instead."
+            )
+        return None
 
 
 class ResourceReuse(Provenance):
     """Another borough reused a shared resource: a peer exchange."""
 
-    resource = models.ForeignKey(SharedResource, on_delete=models.CASCADE, related_name="reuses")
+    # Outcome ratings count reuses: deleting their resource must not take them with it.
+    resource = models.ForeignKey(SharedResource, on_delete=models.PROTECT, related_name="reuses")
     borough = models.ForeignKey(Borough, on_delete=models.PROTECT, related_name="reuses")
     reused_on = models.DateField(auto_now_add=True)
     note = models.CharField(max_length=300, blank=True)

@@ -1,6 +1,7 @@
 """Where a shared resource's actions are offered in the admin: "We reused this" (or, once
-recorded, the way back to it) in the resource list, and the convenor's "Approve for the
-public" in the list, on the edit page and on the inspect page (`pilots.admin.inspect`)."""
+recorded, the way back to it) in the resource list, the convenor's "Withdraw" (or "Offer
+again") there, and "Approve for the public" in the list, on the edit page and on the inspect
+page (`pilots.admin.inspect`)."""
 
 from django.urls import reverse
 from wagtail.admin.widgets import ListingButton
@@ -24,10 +25,21 @@ def resource_listing_buttons(
     if not isinstance(instance, SharedResource):
         return []
     if is_convenor(user):
+        buttons = []
         if instance.visibility == SharedResource.Visibility.PUBLIC and not instance.is_public:
             url = reverse("pilots_resource_approve", args=[instance.pk])
-            return [ListingButton(APPROVE, url, icon_name="tick", priority=20)]
-        return []
+            buttons.append(ListingButton(APPROVE, url, icon_name="tick", priority=20))
+        # Withdrawn, not deleted: the reuses recorded against it keep counting.
+        withdrawn = instance.withdrawn_at is not None
+        buttons.append(
+            ListingButton(
+                "Offer again" if withdrawn else "Withdraw",
+                reverse("pilots_resource_withdraw", args=[instance.pk]),
+                icon_name="resubmit" if withdrawn else "cross",
+                priority=30,
+            )
+        )
+        return buttons
     borough = user_borough(user)
     if borough is None or borough.pk == instance.borough_id:
         return []

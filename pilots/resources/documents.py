@@ -1,11 +1,12 @@
-"""A shared resource's document: who may download it, and approval that covers the file
-the convenor saw."""
+"""Who may download a document (a borough's, or a shared resource's), and approval that
+covers the file the convenor saw."""
 
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 
-from pilots.access.scoping import user_may_read_resource
+from pilots.access.collections import borough_of_collection
+from pilots.access.scoping import user_may_access, user_may_read_resource
 from pilots.models import SharedResource
 
 
@@ -23,14 +24,20 @@ def document_file_replaced(sender: type[Model], instance: Model, **kwargs) -> No
 
 
 def participants_only_document(document: Model, request: HttpRequest) -> HttpResponse | None:
-    """A `before_serve_document` hook: the document of a resource shared with Lab
-    participants only is served only to those who may read the resource, until a convenor
-    approves it for the public. None lets Wagtail serve it."""
+    """A `before_serve_document` hook. A document in a borough's collection is that
+    borough's (and the convenors') until a shared resource uses it; then it is served to
+    those who may read the resource, and to everyone once a convenor approves the resource
+    for the public. None lets Wagtail serve it (its collection restrictions still apply)."""
     resources = list(SharedResource.objects.filter(document=document))
-    if not resources or any(r.is_public for r in resources):
+    if any(r.is_public for r in resources):
         return None
     if any(user_may_read_resource(request.user, r) for r in resources):
         return None
+    owner = borough_of_collection(document.collection)
+    if owner is None and not resources:
+        return None  # the toolkit's and the Lab's documents
+    if owner is not None and user_may_access(request.user, owner):
+        return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    return HttpResponseForbidden("This document is shared with Lab participants only.")
+    return HttpResponseForbidden("This document is not shared with you.")

@@ -10,4 +10,5 @@ urlpatterns = [
         name="pilots_resource_reuse_withdraw",
     ),
     path("resources/<int:pk>/approve/", views.resource_approve, name="pilots_resource_approve"),
+    path("resources/<int:pk>/withdraw/", views.resource_withdraw, name="pilots_resource_withdraw"),
 ]

@@ -1,5 +1,6 @@
 """Shared resources: another borough records a reuse (a peer exchange), or withdraws its
-record; a convenor approves a resource for the public site."""
+record; a convenor approves a resource for the public site, or withdraws it from the Lab and
+the public."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -112,3 +113,28 @@ def _approval_problem(resource: SharedResource) -> str | None:
             "document to a public collection first."
         )
     return None
+
+
+@convenors_only
+def resource_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """A convenor withdraws a resource from other boroughs and the public site (or offers
+    it again), instead of deleting it: the reuses recorded against it keep counting.
+    Withdrawal also withdraws any approval for the public."""
+    resource = get_object_or_404(SharedResource.objects.select_related("borough"), pk=pk)
+    if request.method == "POST":
+        withdraw = request.POST.get("withdraw") == "1"
+        if withdraw and resource.withdrawn_at is None:
+            resource.withdrawn_at, resource.approved_at = timezone.now(), None
+            resource.save(update_fields=["withdrawn_at", "approved_at"])
+            log(resource, "pilots.resource_withdrawn", user=request.user)
+            messages.success(request, f"“{resource}” is withdrawn; its reuses still count.")
+        elif not withdraw and resource.withdrawn_at is not None:
+            resource.withdrawn_at = None
+            resource.save(update_fields=["withdrawn_at"])
+            log(resource, "pilots.resource_offered", user=request.user)
+            messages.success(request, f"“{resource}” is offered to the Lab again.")
+        return redirect("wagtailsnippets_pilots_sharedresource:list")
+    title = "Offer again" if resource.withdrawn_at else "Withdraw"
+    return admin_page(
+        request, "pilots/resources/withdraw.html", f"{title}: {resource}", resource=resource
+    )

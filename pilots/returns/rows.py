@@ -36,19 +36,11 @@ def return_rows_check(sheet: Sheet, borough: Borough) -> Readings:
         )
     at = {name: columns[name.casefold()] for name in REQUIRED}
     at.update({name: columns.get(name.casefold()) for name in OPTIONAL})
-    kpis = {
-        k.pk: k
-        for k in KPI.objects.select_related("pilot", "pilot__borough").only(
-            "name",
-            "unit",
-            "frequency",
-            "pilot__borough__name",
-            "pilot__actual_start",
-            "pilot__actual_end",
-            "pilot__planned_start",
-            "pilot__planned_end",
-        )  # fmt: skip
-    }
+    # Only the borough's own KPIs are loaded: a problem must never name another borough's.
+    own = KPI.objects.filter(pilot__borough=borough).select_related("pilot")
+    fields = ["name", "unit", "frequency", "pilot__borough_id", "pilot__actual_start",
+              "pilot__actual_end", "pilot__planned_start", "pilot__planned_end"]  # fmt: skip
+    kpis = {k.pk: k for k in own.only(*fields)}
     today = timezone.localdate()
     readings, first_row, problems = {}, {}, []
     for number, cells in sheet.rows:
@@ -107,16 +99,11 @@ def _kpi_find(raw, kpis: dict, borough: Borough, report) -> KPI | None:
         return None
     kpi = kpis.get(pk)
     if kpi is None:
+        # The same words whether the KPI is another borough's or does not exist at all.
         report(
-            f"There is no KPI with ID {pk}. Download a new template and copy your figures into it."
+            f"KPI {pk} is not one of {borough.name}'s KPIs. Download a new template and copy "
+            "your figures into it."
         )
-        return None
-    if kpi.pilot.borough_id != borough.pk:
-        report(
-            f"KPI {pk} (“{kpi.name}”) belongs to {kpi.pilot.borough.name}, not {borough.name}. "
-            f"Only {borough.name}'s KPIs can be imported here."
-        )
-        return None
     return kpi
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from designlab.models import Attendance, Borough, Lab, Participation, Session
 from pilots.models import (
@@ -64,6 +65,7 @@ def synthetic_seed(size: Size, *, slug: str = "synthetic-national", seed: int = 
     )  # fmt: skip
     boroughs = _boroughs(size.authorities)
     Participation.objects.bulk_create(Participation(lab=lab, borough=b) for b in boroughs)
+    published = timezone.now()  # bulk_create skips Pilot.save(), which would set it
     stages = [Stage.DESIGNING, Stage.IN_DELIVERY, Stage.IN_DELIVERY, Stage.COMPLETED]
     Pilot.objects.bulk_create(
         (
@@ -77,6 +79,7 @@ def synthetic_seed(size: Size, *, slug: str = "synthetic-national", seed: int = 
                 planned_start=START,
                 planned_end=_month(12),
                 live=True,
+                first_published_at=published,
                 provenance=ILLUSTRATIVE,
                 source_note=NOTE,
             )  # fmt: skip
@@ -105,6 +108,10 @@ def _synthetic_remove(slug: str) -> None:
     lab = Lab.objects.filter(slug=slug).first()
     if lab is None:
         return
+    # Synthetic records only: their readings and reuses are protected from cascades, so
+    # they go first, on purpose.
+    ResourceReuse.objects.filter(resource__lab=lab).delete()
+    KPIReading.objects.filter(kpi__pilot__lab=lab).delete()
     SharedResource.objects.filter(lab=lab).delete()
     Pilot.objects.filter(lab=lab).delete()
     lab.delete()

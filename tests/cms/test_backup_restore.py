@@ -32,10 +32,15 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def lab_with_media(settings, tmp_path):
+    from wagtail.models import Collection
+
     from cms.site import home_page_ensure
     from pilots.seed.demo_accounts import demo_accounts_ensure
     from pilots.seed.lab_2023 import load_asylum_welcome_2023
 
+    # The serialized rollback puts the root collection back as the migrations left it,
+    # childless, beside the session's collections; demo accounts add borough collections.
+    Collection.fix_tree()
     home_page_ensure()
     load_asylum_welcome_2023()
     demo_accounts_ensure()

@@ -1,8 +1,10 @@
-"""The objects, URLs and requests behind tests/pilots/test_access_matrix.py.
+"""The objects, URLs and requests behind the access matrix (tests/pilots/access/
+test_access_matrix*.py).
 
 "own" is Barnet (the officer under test is Barnet's); "other" is Brent. For each side the
 world holds a pilot with a draft revision and a workflow in progress (submitted by that
-borough's officer), a shared resource, and the side's officer.
+borough's officer), a shared resource, a document in the borough's collection uploaded by
+the side's officer (shared with nobody), and the side's officer.
 """
 
 import re
@@ -12,16 +14,34 @@ from bs4 import BeautifulSoup
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 from wagtail.admin.models import EditingSession
+from wagtail.documents import get_document_model
 from wagtail.models import ModelLogEntry, Revision, TaskState, WorkflowState
 
-from designlab.models import Borough
+from designlab.models import Borough, Officer
+from pilots.access.collections import borough_collection
 from pilots.models import KPIReading, Pilot, ResourceReuse, ReturnUpload, SharedResource
+from tests.refusals import refused
 
 SIDES = ("own", "other")
 BOROUGH_OF_SIDE = {"own": "barnet", "other": "brent"}
+ROLES = ("own", "other", "convenor", "anon")
+LOGIN = "login"  # redirected to the admin login page
+DENIED = "denied"  # the admin's refusal: Wagtail's redirect to the dashboard (tests.refusals)
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def outcome(response):
+    """What a request came to: a status code, LOGIN or DENIED."""
+    location = response.get("Location", "")
+    if response.status_code == 302 and "/admin/login/" in location:
+        return LOGIN
+    if refused(response):
+        return DENIED
+    return response.status_code
 
 
 def admin_url_patterns():
@@ -49,7 +69,17 @@ class Side:
     workflow_state: WorkflowState
     task_state: TaskState
     editing_session: EditingSession
+    document: object
     extra: dict = field(default_factory=dict)  # other helpers' objects, by name
+
+    @property
+    def officer_record(self) -> Officer:
+        return self.officer.officer
+
+    def names(self) -> list[str]:
+        """What only this side's borough and convenors may read: its pilot's pending draft
+        title, its document's title, its officer's username."""
+        return [self.revision.as_object().title, self.document.title, self.officer.username]
 
 
 def side_build(slug: str, lab) -> Side:
@@ -66,6 +96,12 @@ def side_build(slug: str, lab) -> Side:
         kind="welcome_pack",
         url="https://example.org/welcome-pack",
     )
+    document = get_document_model().objects.create(
+        title=f"{borough} officers' contact sheet",
+        collection=borough_collection(borough),
+        uploaded_by_user=officer,
+        file=SimpleUploadedFile("contacts.pdf", PDF),
+    )
     editing_session = EditingSession.objects.create(
         user=officer,
         content_type=ContentType.objects.get_for_model(Pilot),
@@ -81,6 +117,7 @@ def side_build(slug: str, lab) -> Side:
         workflow_state=workflow_state,
         task_state=workflow_state.current_task_state,
         editing_session=editing_session,
+        document=document,
     )
 
 
@@ -144,12 +181,15 @@ def state(side: Side) -> tuple:
         model.objects.count()
         for model in (
             Pilot, SharedResource, Revision, ModelLogEntry, WorkflowState, TaskState,
-            EditingSession, KPIReading, ResourceReuse, ReturnUpload,
+            EditingSession, KPIReading, ResourceReuse, ReturnUpload, get_document_model(),
+            get_user_model(), Officer,
         )
     ]  # fmt: skip
     statuses = list(WorkflowState.objects.order_by("pk").values_list("status", flat=True))
     resource = SharedResource.objects.filter(pk=side.resource.pk).values_list("title", "borough_id")
-    return list(pilot), counts, statuses, list(resource)
+    document = get_document_model().objects.filter(pk=side.document.pk).first()
+    document = document and (document.title, document.collection_id, sorted(document.tags.names()))
+    return list(pilot), counts, statuses, list(resource), document
 
 
 def edit_url(obj) -> str:

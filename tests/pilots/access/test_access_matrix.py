@@ -13,7 +13,7 @@ with the status code expected for each role (LOGIN = redirect to the login page)
 Snippet routes get their arguments from the URL's namespace and parameters; for any
 other route give `args=lambda side: [...]`, where `side` (see access_matrix_world.Side)
 holds that borough's `borough`, `officer`, `pilot`, `resource`, `revision`,
-`workflow_state`, `task_state`. POST sends {} unless the row gives
+`workflow_state`, `task_state`, `document`. POST sends {} unless the row gives
 `data=lambda client, side: {...}`.
 """
 
@@ -26,22 +26,20 @@ from django.db import transaction
 from django.urls import reverse
 
 from tests.pilots.access.access_matrix_world import (
-    BOROUGH_OF_SIDE,
+    DENIED,
+    LOGIN,
+    ROLES,
     admin_url_patterns,
     edit_url,
     form_data,
-    side_build,
+    outcome,
     state,
     url_kwargs,
 )
-from tests.refusals import refused
 
-LOGIN = "login"  # redirected to the admin login page
-DENIED = "denied"  # the admin's refusal: Wagtail's redirect to the dashboard (tests.refusals)
-ROLES = ("own", "other", "convenor", "anon")
 RELEVANT = re.compile(
     r"pilot|kpi|reading|resource|return|evaluation|milestone|lab|borough|session|dashboard"
-    r"|outcome|export"
+    r"|outcome|export|wagtaildocs"
 )
 # Admin URLs that do not match RELEVANT but show pilots' data, or guard every account.
 ALSO_CHECKED = (
@@ -115,7 +113,8 @@ MATRIX: dict[str, Row] = {
     PILOT + "add": Row(get=(200, 200, 200, LOGIN), post=(302, 200, 302, LOGIN), data=pilot_new),
     # Own officer's POST: 200 with "locked" — the pilot awaits a convenor's approval.
     PILOT + "edit": Row(get=(200, 404, 200, LOGIN), post=(200, 404, 302, LOGIN), data=pilot_edited),
-    PILOT + "delete": Row(get=(200, 404, 200, LOGIN), post=(302, 404, 302, LOGIN)),
+    # The world's pilots are published: nobody deletes them (a convenor unpublishes).
+    PILOT + "delete": Row(get=(DENIED, 404, DENIED, LOGIN), post=(DENIED, 404, DENIED, LOGIN)),
     PILOT + "usage": reads(),
     PILOT + "history": reads(),
     PILOT + "history_results": reads(),
@@ -314,6 +313,10 @@ MATRIX |= {
         args=resource_of,
         data=back_to_resources,
     ),  # fmt: skip
+    # Convenors withdraw a resource instead of deleting it.
+    "pilots_resource_withdraw": Row(
+        get=(DENIED, DENIED, 200, LOGIN), post=(DENIED, DENIED, 302, LOGIN), args=resource_of
+    ),  # fmt: skip
     # Only borough officers receive the emails.
     "pilots_email_preferences": Row(get=(200, 200, 404, LOGIN), post=(302, 302, 404, LOGIN)),
 }
@@ -341,11 +344,6 @@ MATRIX |= {
 }
 
 
-@pytest.fixture
-def world(lab):
-    return {side: side_build(BOROUGH_OF_SIDE[side], lab) for side in ("own", "other")}
-
-
 def request_as(client, world, role, url_name, route, row, method):
     side = world["own" if role == "own" else "other"]
     if role in ("own", "other"):
@@ -365,15 +363,6 @@ def request_as(client, world, role, url_name, route, row, method):
     before = state(side)
     response = getattr(client, method)(url, data)
     return response, before, state(side)
-
-
-def outcome(response):
-    location = response.get("Location", "")
-    if response.status_code == 302 and "/admin/login/" in location:
-        return LOGIN
-    if refused(response):
-        return DENIED
-    return response.status_code
 
 
 def relevant_admin_urls():
@@ -409,3 +398,50 @@ def test_access(client, world, url_name, route):
                     failures.append(f"{method.upper()} as {role}: refused but changed data")
                 transaction.set_rollback(True)
     assert failures == [], "\n".join(failures)
+
+
+# Documents (issue 15): each borough's in its own collection; an officer edits what they
+# uploaded, and chooses from their borough's collection and the Lab's.
+def document_of(side):
+    return [side.document.pk]
+
+
+MATRIX |= {
+    "wagtaildocs:index": Row(get=(200, 200, 200, LOGIN), post=(405, 405, 405, LOGIN)),
+    "wagtaildocs:index_results": Row(get=(200, 200, 200, LOGIN), post=(405, 405, 405, LOGIN)),
+    "wagtaildocs:add": Row(get=(200, 200, 200, LOGIN), post=(200, 200, 200, LOGIN)),
+    "wagtaildocs:edit": Row(
+        get=(200, DENIED, 200, LOGIN), post=(200, DENIED, 200, LOGIN), args=document_of
+    ),
+    "wagtaildocs:delete": Row(
+        get=(200, DENIED, 200, LOGIN), post=(302, DENIED, 302, LOGIN), args=document_of
+    ),
+    "wagtaildocs:document_usage": Row(
+        get=(200, DENIED, 200, LOGIN), post=(405, DENIED, 405, LOGIN), args=document_of
+    ),
+    "wagtaildocs:add_multiple": Row(get=(200, 200, 200, LOGIN), post=(400, 400, 400, LOGIN)),
+    "wagtaildocs:edit_multiple": Row(
+        get=(405, 405, 405, LOGIN), post=(200, DENIED, 200, LOGIN), args=document_of
+    ),
+    "wagtaildocs:delete_multiple": Row(
+        get=(405, 405, 405, LOGIN), post=(200, DENIED, 200, LOGIN), args=document_of
+    ),
+    # No upload waits to be made into a document: 404 for everyone.
+    "wagtaildocs:create_multiple_from_uploaded_document": Row(
+        get=(405, 405, 405, LOGIN), post=(404, 404, 404, LOGIN), args=lambda side: [0]
+    ),
+    "wagtaildocs:delete_upload_multiple": Row(
+        get=(405, 405, 405, LOGIN), post=(404, 404, 404, LOGIN), args=lambda side: [0]
+    ),
+    "wagtaildocs_chooser:choose": Row(get=(200, 200, 200, LOGIN), post=(405, 405, 405, LOGIN)),
+    "wagtaildocs_chooser:choose_results": Row(
+        get=(200, 200, 200, LOGIN), post=(405, 405, 405, LOGIN)
+    ),
+    "wagtaildocs_chooser:chosen": Row(
+        get=(200, DENIED, 200, LOGIN), post=(405, 405, 405, LOGIN), args=document_of
+    ),
+    "wagtaildocs_chooser:chosen_multiple": Row(
+        get=(200, 200, 200, LOGIN), post=(405, 405, 405, LOGIN)
+    ),
+    "wagtaildocs_chooser:create": Row(get=(200, 200, 200, LOGIN), post=(200, 200, 200, LOGIN)),
+}

@@ -4,15 +4,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
+from pilots.access.collections import borough_collection
 from tests.refusals import refused
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def document_by(user, title):
+    """A document `user` uploaded into their borough's collection."""
     return get_document_model().objects.create(
-        title=title, file=SimpleUploadedFile(f"{title}.pdf", PDF), uploaded_by_user=user
-    )
+        title=title, file=SimpleUploadedFile(f"{title}.pdf", PDF), uploaded_by_user=user,
+        collection=borough_collection(user.officer.borough),
+    )  # fmt: skip
 
 
 def test_officer_edits_own_document_only(client, settings, tmp_path, barnet_officer, brent_officer):

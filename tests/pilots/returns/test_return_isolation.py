@@ -50,7 +50,7 @@ def test_brent_kpis_in_a_barnet_return_change_nothing(barnet_pilot, brent_pilot)
     before = list(KPIReading.objects.values_list("pk", "value"))
     refused = import_bytes(barnet_pilot.borough, book_bytes(book))
     assert refused.status == "refused"
-    assert "belongs to Brent, not Barnet" in refused.problems[0]["message"]
+    assert "is not one of Barnet's KPIs" in refused.problems[0]["message"]
     assert list(KPIReading.objects.values_list("pk", "value")) == before
     assert brent_kpi.readings.filter(period_start=dt.date(2023, 7, 1)).get().value != 99
 
