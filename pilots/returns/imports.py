@@ -22,14 +22,13 @@ from wagtail.log_actions import log
 from cms.uploads import UploadRefused, upload_check
 from designlab.models import Borough
 from pilots.models import KPIReading, ReturnUpload
-from pilots.readings.write import Readings, readings_write
-from pilots.returns.layout import KINDS, MAX_BYTES
-from pilots.returns.reader import FileRefused, problem, return_sheet_read
+from pilots.readings.write import Readings, readings_write_bulk
+from pilots.returns.layout import KINDS, MAX_BYTES, MAX_PROBLEMS
+from pilots.returns.reader import FileRefused, checking_stopped, problem, return_sheet_read
 from pilots.returns.rows import return_rows_check
 
 logger = logging.getLogger(__name__)
 
-MAX_PROBLEMS = 200
 STALE = dt.timedelta(minutes=10)  # longer than any real import takes
 UNREADABLE = (
     "This file could not be read. Save it again from the return template as .xlsx or "
@@ -104,9 +103,10 @@ def _return_read(upload: ReturnUpload) -> Readings:
 
 def _refused(upload: ReturnUpload, problems: list[dict]) -> None:
     upload.status = ReturnUpload.Status.REFUSED
-    upload.problems = problems[:MAX_PROBLEMS]
-    if len(problems) > MAX_PROBLEMS:
-        upload.problems.append(problem(f"… and {len(problems) - MAX_PROBLEMS} more problems."))
+    # The check stops itself near the limit; a row with several problems may pass it.
+    if len(problems) > MAX_PROBLEMS + 1:
+        problems = [*problems[:MAX_PROBLEMS], checking_stopped()]
+    upload.problems = problems
     _finished(upload, "pilots.return_refused", {"problems": len(problems)})
 
 
@@ -114,7 +114,7 @@ def _imported(
     upload: ReturnUpload, readings: Readings, checkpoint: Callable[[str], None] | None
 ) -> None:
     started = timezone.now()
-    created, updated, unchanged = readings_write(
+    created, updated, unchanged = readings_write_bulk(
         readings, user=upload.uploaded_by, checkpoint=checkpoint
     )
     upload.status = ReturnUpload.Status.DONE

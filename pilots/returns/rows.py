@@ -7,11 +7,18 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 
 from designlab.models import Borough
-from pilots.models import KPI
-from pilots.readings.periods import period_problem
+from pilots.models import KPI, Pilot
+from pilots.readings.periods import kpi_periods, period_problem
 from pilots.readings.write import CENTS, Readings
-from pilots.returns.layout import OPTIONAL, REQUIRED
-from pilots.returns.reader import FileRefused, Sheet, column_name, problem
+from pilots.returns.layout import MAX_CELL, MAX_PROBLEMS, OPTIONAL, REQUIRED
+from pilots.returns.reader import (
+    FileRefused,
+    Sheet,
+    cell_too_long,
+    checking_stopped,
+    column_name,
+    problem,
+)
 
 LARGEST = Decimal("999999999999.99")
 NEGATIVE = "%s is negative; KPI readings cannot be below 0."
@@ -37,39 +44,74 @@ def return_rows_check(sheet: Sheet, borough: Borough) -> Readings:
     at = {name: columns[name.casefold()] for name in REQUIRED}
     at.update({name: columns.get(name.casefold()) for name in OPTIONAL})
     # Only the borough's own KPIs are loaded: a problem must never name another borough's.
-    own = KPI.objects.filter(pilot__borough=borough).select_related("pilot")
-    fields = ["name", "unit", "frequency", "pilot__borough_id", "pilot__actual_start",
-              "pilot__actual_end", "pilot__planned_start", "pilot__planned_end"]  # fmt: skip
-    kpis = {k.pk: k for k in own.only(*fields)}
+    # Each pilot is built once, not once per KPI: a pilot is costly to build.
+    pilots = Pilot.objects.filter(borough=borough).only(
+        "borough_id", "stage", "actual_start", "actual_end", "planned_start", "planned_end"
+    )
+    pilots = {p.pk: p for p in pilots}
+    kpis = {}
+    for kpi in KPI.objects.filter(pilot__borough=borough).only(
+        "name", "unit", "frequency", "pilot"
+    ):
+        kpi.pilot = pilots[kpi.pilot_id]
+        kpis[kpi.pk] = kpi
     today = timezone.localdate()
     readings, first_row, problems = {}, {}, []
+    # Look-ups remembered across rows: a return repeats each KPI and period many times.
+    kpi_of, date_of, periods = {}, {}, {}
+    kpi_at, value_at, start_at, note_at = (
+        at[n] for n in ("KPI ID", "Value", "Period start", "Note")
+    )
+    width = max(i for i in at.values() if i is not None) + 1
+
+    def report(message: str, name: str | None, number: int) -> None:
+        column = column_name(sheet.header, at[name]) if name else ""
+        problems.append(problem(message, sheet=sheet.name, row=number, column=column))
+
     for number, cells in sheet.rows:
-
-        def cell(name, cells=cells):
-            index = at[name]
-            return cells[index] if index is not None and index < len(cells) else None
-
-        def report(message, name, number=number):
-            column = column_name(sheet.header, at[name]) if name else ""
-            problems.append(problem(message, sheet=sheet.name, row=number, column=column))
-
-        if all(_blank(c) for c in cells):
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(checking_stopped())
+            break
+        if len(cells) < width:
+            cells = [*cells, *[None] * (width - len(cells))]
+        if long := _too_long(cells, sheet, number):
+            problems += long
             continue
-        kpi = _kpi_find(cell("KPI ID"), kpis, borough, lambda m: report(m, "KPI ID"))
-        value = _value_read(cell("Value"), kpi, lambda m: report(m, "Value"))
-        start = _date_read(cell("Period start"), lambda m: report(m, "Period start"))
+        raw_kpi, raw_value, raw_start = cells[kpi_at], cells[value_at], cells[start_at]
+        if _blank(raw_kpi) and _blank(raw_value) and _blank(raw_start) and all(map(_blank, cells)):
+            continue
+        try:
+            kpi = kpi_of[raw_kpi]
+        except (KeyError, TypeError):  # TypeError: a value that cannot be a key
+            kpi = _kpi_find(raw_kpi, kpis, borough, lambda m, n=number: report(m, "KPI ID", n))
+            if kpi is not None:
+                kpi_of[raw_kpi] = kpi
+        value = _value_read(raw_value, kpi, lambda m, n=number: report(m, "Value", n))
+        try:
+            start = date_of[raw_start]
+        except (KeyError, TypeError):
+            start = _date_read(raw_start, lambda m, n=number: report(m, "Period start", n))
+            if start is not None:
+                date_of[raw_start] = start
         # Without a Note column the notes already recorded are kept.
-        note = None if at["Note"] is None else str(cell("Note") or "").strip()
+        note = None if note_at is None else str(cells[note_at] or "").strip()
         if note and len(note) > 500:
-            report(f"The note is {len(note)} characters long; the limit is 500.", "Note")
-        if kpi is None or start is None or _blank(cell("Value")):
+            report(f"The note is {len(note)} characters long; the limit is 500.", "Note", number)
+        if kpi is None or start is None or _blank(raw_value):
             continue
-        if reason := period_problem(kpi, kpi.pilot, start, today):
-            report(reason, "Period start")
+        if kpi.pk not in periods:
+            periods[kpi.pk] = {p for p in kpi_periods(kpi, kpi.pilot, today) if p <= today}
+        # Outside the allowed periods, `period_problem` says why in the one set of words.
+        if start not in periods[kpi.pk] and (
+            reason := period_problem(kpi, kpi.pilot, start, today)
+        ):
+            report(reason, "Period start", number)
             continue
         key = (kpi.pk, start)
         if key in first_row:
-            report(f"This KPI and period are already on row {first_row[key]}.", "Period start")
+            report(
+                f"This KPI and period are already on row {first_row[key]}.", "Period start", number
+            )
             continue
         first_row[key] = number
         if value is not None:
@@ -77,6 +119,16 @@ def return_rows_check(sheet: Sheet, borough: Borough) -> Readings:
     if problems:
         raise FileRefused(problems)
     return readings
+
+
+def _too_long(cells: list, sheet: Sheet, number: int) -> list[dict]:
+    """A problem for each cell longer than a spreadsheet cell can be (a CSV file, or a
+    workbook not written by a spreadsheet program, can hold one of any length)."""
+    return [
+        cell_too_long(row=number, column=column_name(sheet.header, i), sheet=sheet.name)
+        for i, c in enumerate(cells)
+        if type(c) is str and len(c) > MAX_CELL
+    ]
 
 
 def _blank(value) -> bool:
