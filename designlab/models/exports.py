@@ -54,6 +54,10 @@ class Export(models.Model):
     file = models.FileField(storage=export_storage, blank=True)
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     error = models.TextField(blank=True)
+    # Progress of a running export, written by the task (at most once a second): rows
+    # written so far, of about `rows_total` (its largest tables, counted first).
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -62,3 +66,10 @@ class Export(models.Model):
 
     def __str__(self) -> str:
         return f"Export of {self.lab} ({self.get_status_display()})"
+
+    @property
+    def progress_percent(self) -> int:
+        """The share of the rows done, as a whole percentage (never 100 before the end)."""
+        if not self.rows_total:
+            return 0
+        return min(99, self.rows_done * 100 // self.rows_total)

@@ -4,7 +4,9 @@ the person who asked (or a convenor)."""
 import datetime as dt
 import logging
 import tempfile
+import time
 import uuid
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
@@ -13,11 +15,13 @@ from django.utils import timezone
 
 from designlab.models import Borough, Export
 from pilots.access.scoping import AnyUser, is_convenor, user_borough
+from pilots.exports.tables import lab_tables_size
 from pilots.exports.workbook import lab_workbook_write
 
 log = logging.getLogger(__name__)
 
 KEEP_DAYS = 7
+PROGRESS_SECONDS = 1.0
 STALE = dt.timedelta(minutes=15)  # longer than a national-scale export takes
 
 
@@ -37,11 +41,15 @@ def lab_export_run(export_id: int) -> Export:
     export = Export.objects.select_related("lab", "borough").get(pk=export_id)
     if export.status == Export.Status.READY:
         return export
-    Export.objects.filter(pk=export.pk).update(status=Export.Status.RUNNING)
+    total = lab_tables_size(export.lab, borough=export.borough)
+    Export.objects.filter(pk=export.pk).update(
+        status=Export.Status.RUNNING, rows_done=0, rows_total=total
+    )
     name = f"{export.lab.slug}-{uuid.uuid4().hex}.xlsx"
     try:
         with tempfile.TemporaryFile() as out:
-            lab_workbook_write(export.lab, out, borough=export.borough)
+            progress = _progress_writer(export.pk, total)
+            lab_workbook_write(export.lab, out, borough=export.borough, progress=progress)
             out.seek(0)
             export.file.save(name, File(out), save=False)
     except Exception as error:
@@ -52,6 +60,20 @@ def lab_export_run(export_id: int) -> Export:
     export.finished_at = timezone.now()
     export.save(update_fields=["file", "status", "error", "finished_at"])
     return export
+
+
+def _progress_writer(export_id: int, total: int) -> Callable[[int], None]:
+    """Record the rows written so far, at most once a second, for the exports page."""
+    last = time.monotonic()
+
+    def write(done: int) -> None:
+        nonlocal last
+        if time.monotonic() - last >= PROGRESS_SECONDS:
+            # Never past the estimate: the small tables are not counted in it.
+            Export.objects.filter(pk=export_id).update(rows_done=min(done, total))
+            last = time.monotonic()
+
+    return write
 
 
 def exports_waiting(*, older_than: dt.timedelta = STALE) -> QuerySet:

@@ -203,6 +203,17 @@ TABLES = {
 }
 
 
+def lab_tables_size(lab: Lab, *, borough: Borough | None) -> int:
+    """About how many rows `lab_tables` holds: its three large tables, counted in the
+    database (the small ones are left out, so progress shown from it is approximate)."""
+    pilots = _published(lab, borough)
+    return (
+        pilots.count()
+        + KPI.objects.filter(pilot__in=pilots).count()
+        + KPIReading.objects.filter(kpi__pilot__in=pilots).count()
+    )
+
+
 def lab_tables(lab: Lab, *, borough: Borough | None) -> Iterator[Table]:
     for name, headers, rows in TABLES.values():
         yield Table(name, headers, rows(lab, borough))

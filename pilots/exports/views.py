@@ -35,11 +35,15 @@ class ExportsView(AdminPageMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs) -> dict:
+        exports = list(
+            Export.objects.filter(requested_by=self.request.user).select_related("lab", "borough")[
+                :20
+            ]
+        )
         return super().get_context_data(
             labs=labs_for_user(self.request.user).order_by("-starts_on"),
-            exports=Export.objects.filter(requested_by=self.request.user).select_related(
-                "lab", "borough"
-            )[:20],
+            exports=exports,
+            running=any(e.status in (Export.Status.QUEUED, Export.Status.RUNNING) for e in exports),
             tables=[(key, name) for key, (name, _, _) in TABLES.items()],
             borough=self.borough,
             **kwargs,

@@ -2,6 +2,7 @@
 national-scale export keeps memory flat. Every text cell passes through `cell_safe`."""
 
 import datetime as dt
+from collections.abc import Callable
 from typing import IO
 
 from django.utils import timezone
@@ -16,6 +17,7 @@ from pilots.exports.tables import lab_tables
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
+PROGRESS_EVERY = 1000
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 
@@ -34,8 +36,15 @@ def _cell(sheet, value):
     return cell_safe(value)
 
 
-def lab_workbook_write(lab: Lab, out: str | IO[bytes], *, borough: Borough | None) -> int:
-    """Write the Lab's workbook to `out` (a path or binary file); return the data rows."""
+def lab_workbook_write(
+    lab: Lab,
+    out: str | IO[bytes],
+    *,
+    borough: Borough | None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write the Lab's workbook to `out` (a path or binary file); return the data rows.
+    `progress` is told the rows written so far, every PROGRESS_EVERY rows."""
     workbook = Workbook(write_only=True)
     written = 0
     for table in lab_tables(lab, borough=borough):
@@ -54,6 +63,8 @@ def lab_workbook_write(lab: Lab, out: str | IO[bytes], *, borough: Borough | Non
         for row in table.rows:
             sheet.append([_cell(sheet, v) for v in row])
             rows += 1
+            if progress and rows % PROGRESS_EVERY == 0:
+                progress(written + rows)
         last = get_column_letter(len(table.headers))
         sheet.auto_filter.ref = f"A1:{last}{rows + 1}"
         written += rows

@@ -39,6 +39,10 @@ class ReturnUpload(models.Model):
     # The KPIs whose readings the import created or corrected, for the status page's links:
     # [{"kpi": id, "created": n, "updated": n}, …]
     readings_changed = models.JSONField(default=list, blank=True)
+    # Progress of a running import, written by the task (at most once a second) and shown
+    # on the status page: rows checked so far, of the rows the sheet holds.
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -48,3 +52,10 @@ class ReturnUpload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.original_name} ({self.borough})"
+
+    @property
+    def progress_percent(self) -> int:
+        """The share of the rows done, as a whole percentage (never 100 before the end)."""
+        if not self.rows_total:
+            return 0
+        return min(99, self.rows_done * 100 // self.rows_total)

@@ -10,6 +10,7 @@ importing the same file twice changes nothing the second time.
 import datetime as dt
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -29,6 +30,7 @@ from pilots.returns.rows import return_rows_check
 
 logger = logging.getLogger(__name__)
 
+PROGRESS_SECONDS = 1.0
 STALE = dt.timedelta(minutes=10)  # longer than any real import takes
 UNREADABLE = (
     "This file could not be read. Save it again from the return template as .xlsx or "
@@ -62,18 +64,26 @@ def import_kpi_return(
 ) -> ReturnUpload:
     """Import the return `upload_id`; safe to run any number of times.
 
+    The file is read and checked first, outside the transaction, so that the status page
+    can show the rows checked so far; then, holding the upload's row lock, the readings
+    are written in one transaction, unless another delivery of the task finished first.
     `checkpoint` is for tests only (see `readings_write`).
     """
     import_started(upload_id)
+    upload = ReturnUpload.objects.select_related("borough").get(pk=upload_id)
+    if upload.status in (ReturnUpload.Status.DONE, ReturnUpload.Status.REFUSED):
+        return upload
+    try:
+        readings, refusal = _return_read(upload), None
+    except FileRefused as refused:
+        readings, refusal = None, refused
     with transaction.atomic():
         upload = (
             ReturnUpload.objects.select_for_update().select_related("borough").get(pk=upload_id)
         )
         if upload.status in (ReturnUpload.Status.DONE, ReturnUpload.Status.REFUSED):
             return upload
-        try:
-            readings = _return_read(upload)
-        except FileRefused as refusal:
+        if refusal is not None:
             _refused(upload, refusal.problems)
         else:
             _imported(upload, readings, checkpoint)
@@ -85,7 +95,11 @@ def _return_read(upload: ReturnUpload) -> Readings:
     try:
         with upload.file.open("rb") as file:
             kind = upload_check(file, kinds=KINDS, max_bytes=MAX_BYTES)
-            return return_rows_check(return_sheet_read(file, kind), upload.borough)
+            sheet = return_sheet_read(file, kind)
+            progress = _progress_writer(upload.pk, sheet.total)
+            readings = return_rows_check(sheet, upload.borough, progress=progress)
+            progress(sheet.total or 0, final=True)
+            return readings
     except FileRefused:
         raise
     except UploadRefused as refusal:
@@ -99,6 +113,22 @@ def _return_read(upload: ReturnUpload) -> Readings:
         # ever: refuse it, and keep the details for the developers.
         logger.exception("return upload %s could not be read", upload.pk)
         raise FileRefused([problem(UNREADABLE)]) from None
+
+
+def _progress_writer(upload_id: int, total: int | None) -> Callable[..., None]:
+    """A function that records the rows checked so far, committed at once so the status
+    page sees it, and at most once a second so that a large return costs no more queries
+    than a small one."""
+    ReturnUpload.objects.filter(pk=upload_id).update(rows_done=0, rows_total=total)
+    last = time.monotonic()
+
+    def write(done: int, *, final: bool = False) -> None:
+        nonlocal last
+        if final or time.monotonic() - last >= PROGRESS_SECONDS:
+            ReturnUpload.objects.filter(pk=upload_id).update(rows_done=done)
+            last = time.monotonic()
+
+    return write
 
 
 def _refused(upload: ReturnUpload, problems: list[dict]) -> None:

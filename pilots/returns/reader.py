@@ -57,6 +57,7 @@ class Sheet:
     name: str
     header: list[str]
     rows: Iterator[tuple[int, list]]  # (row number as the officer sees it, cells)
+    total: int | None = None  # rows below the header, as counted before reading
 
 
 def return_sheet_read(file, kind: str) -> Sheet:
@@ -65,7 +66,7 @@ def return_sheet_read(file, kind: str) -> Sheet:
     than a return may hold. `file` has passed `upload_check` and is at its start."""
     if kind == "csv":
         return _csv_read(file)
-    name = _workbook_scan(file)
+    name, counted = _workbook_scan(file)
     file.seek(0)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(file)
@@ -76,15 +77,15 @@ def return_sheet_read(file, kind: str) -> Sheet:
     if first is None:
         raise FileRefused([problem("The sheet is empty.", sheet=name)])
     header = [str(cell).strip() for cell in first]
-    return Sheet(name, header, enumerate(rows, start=2))
+    return Sheet(name, header, enumerate(rows, start=2), max(counted - 1, 0))
 
 
 def _csv_read(file) -> Sheet:
     """Two passes over the file, neither holding it whole: the first counts the rows and
     finds formulas, the second yields the rows to check."""
-    problems, header = [], None
+    problems, header, number = [], None, 0
     try:
-        for number, row in _csv_rows(file):
+        for number, row in _csv_rows(file):  # noqa: B007 (the last number is the count)
             if number == 1:
                 header = [cell.strip() for cell in row]
             if number > MAX_ROWS + 1:
@@ -111,7 +112,7 @@ def _csv_read(file) -> Sheet:
     file.seek(0)
     rows = _csv_rows(file)
     next(rows)
-    return Sheet("", header, rows)
+    return Sheet("", header, rows, number - 1)
 
 
 def _csv_rows(file) -> Iterator[tuple[int, list[str]]]:
@@ -126,7 +127,8 @@ def _csv_rows(file) -> Iterator[tuple[int, list[str]]]:
             raise FileRefused([cell_too_long(row=reader.line_num)]) from None
         raise FileRefused([problem(NOT_A_SPREADSHEET)]) from None
     finally:
-        text.detach()
+        if not text.closed:  # left unfinished, the rows may outlive the file
+            text.detach()
 
 
 def too_many_rows(*, sheet: str) -> dict:
@@ -155,14 +157,15 @@ def cell_too_long(*, row: int | None, column: str = "", sheet: str = "") -> dict
     )
 
 
-def _workbook_scan(file) -> str:
+def _workbook_scan(file) -> tuple[str, int]:
     """Refuse a workbook with formulas, and one whose data sheet has more rows than a
-    return may hold, before any sheet is parsed; returns the data sheet's name.
+    return may hold, before any sheet is parsed; returns the data sheet's name and its
+    rows counted (with the header).
 
     Formulas: their cached values may be stale or absent, and a return must hold what the
     officer typed. The raw XML is read in chunks and never expanded, so a huge sheet costs
     time in proportion to its size but no more memory than a chunk."""
-    found, limit_passed = {}, None
+    found, limit_passed, counted = {}, None, 0
     try:
         with zipfile.ZipFile(file) as archive:
             names = _sheet_names(archive)
@@ -172,8 +175,9 @@ def _workbook_scan(file) -> str:
             for path, sheet in names.items():
                 stop = MAX_ROWS + 1 if sheet == data_sheet else None
                 rows, formula = _sheet_xml_scan(archive, path, sheet, found, stop_after=stop)
-                if stop and rows > stop:
-                    limit_passed = sheet
+                if stop:
+                    counted = rows
+                    limit_passed = sheet if rows > stop else None
                 if formula and not any(p["sheet"] == sheet for p in found.values()):
                     found[(sheet, 0, "")] = problem(FORMULA_SHEET, sheet=sheet)
     except (zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError, OSError):
@@ -182,7 +186,7 @@ def _workbook_scan(file) -> str:
         raise FileRefused([too_many_rows(sheet=limit_passed)])
     if found:
         raise FileRefused(list(found.values()))
-    return data_sheet
+    return data_sheet, counted
 
 
 def _sheet_xml_scan(

@@ -2,6 +2,7 @@
 problem is named by sheet, row and column."""
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django.utils import timezone
@@ -10,7 +11,7 @@ from designlab.models import Borough
 from pilots.models import KPI, Pilot
 from pilots.readings.periods import kpi_periods, period_problem
 from pilots.readings.write import CENTS, Readings
-from pilots.returns.layout import MAX_CELL, MAX_PROBLEMS, OPTIONAL, REQUIRED
+from pilots.returns.layout import MAX_CELL, MAX_PROBLEMS, MAX_ROWS, OPTIONAL, REQUIRED
 from pilots.returns.reader import (
     FileRefused,
     Sheet,
@@ -18,15 +19,20 @@ from pilots.returns.reader import (
     checking_stopped,
     column_name,
     problem,
+    too_many_rows,
 )
 
+PROGRESS_EVERY = 1000
 LARGEST = Decimal("999999999999.99")
 NEGATIVE = "%s is negative; KPI readings cannot be below 0."
 
 
-def return_rows_check(sheet: Sheet, borough: Borough) -> Readings:
+def return_rows_check(
+    sheet: Sheet, borough: Borough, *, progress: Callable[[int], None] | None = None
+) -> Readings:
     """The readings of `sheet` keyed by (KPI id, period start). Raises FileRefused with
-    every problem found."""
+    every problem found, up to MAX_PROBLEMS. `progress` is told the rows checked so far,
+    every PROGRESS_EVERY rows."""
     columns = {name.casefold(): i for i, name in enumerate(sheet.header) if name}
     missing = [name for name in REQUIRED if name.casefold() not in columns]
     if missing:
@@ -69,6 +75,10 @@ def return_rows_check(sheet: Sheet, borough: Borough) -> Readings:
         problems.append(problem(message, sheet=sheet.name, row=number, column=column))
 
     for number, cells in sheet.rows:
+        if progress and number % PROGRESS_EVERY == 0:
+            progress(number - 1)
+        if number > MAX_ROWS + 1:  # rows the scan could not count (an unusual file)
+            raise FileRefused([too_many_rows(sheet=sheet.name)])
         if len(problems) >= MAX_PROBLEMS:
             problems.append(checking_stopped())
             break

@@ -16,7 +16,7 @@ from cms.cells import cell_safe
 from designlab.models import Borough
 from pilots.models import KPI, KPIReading, Pilot
 from pilots.readings.periods import kpi_periods, period_label
-from pilots.returns.layout import COLUMNS, DATA_SHEET, column_letter
+from pilots.returns.layout import COLUMNS, DATA_SHEET, MAX_PROBLEMS, MAX_ROWS, column_letter
 
 
 def template_rows(borough: Borough, today: dt.date) -> list[list]:
@@ -110,6 +110,9 @@ def _instructions_write(guide, borough: Borough, today: dt.date) -> None:
         "   each problem is listed by row and column. Uploading the same file again",
         "   changes nothing; a corrected value replaces the old one, which is kept in the",
         "   reading's history.",
+        f"6. A return can hold at most {MAX_ROWS:,} rows. Checking stops at "
+        f"{MAX_PROBLEMS} problems;",
+        "   split a larger return into several files and upload each.",
     ]
     for line in lines:
         guide.append([line])
