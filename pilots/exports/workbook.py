@@ -18,7 +18,6 @@ from pilots.exports.tables import lab_tables
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
 PROGRESS_EVERY = 1000
-DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 
 
@@ -29,10 +28,7 @@ def _cell(sheet, value):
         cell = WriteOnlyCell(sheet, value=timezone.localtime(value).replace(tzinfo=None))
         cell.number_format = DATETIME_FORMAT
         return cell
-    if isinstance(value, dt.date):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
+    # A plain date needs no cell of its own: openpyxl formats dates as yyyy-mm-dd.
     return cell_safe(value)
 
 
