@@ -63,6 +63,8 @@ bench: install
 	fi
 	$(BIN)/python benchmarks/serve_toolkit_page.py
 	cd benchmarks && ../$(BIN)/python health_timing.py
+	$(BIN)/python benchmarks/import_100k_return.py
+	$(BIN)/python benchmarks/export_national.py --reuse
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected var

@@ -70,7 +70,12 @@ def return_sheet_read(file, kind: str) -> Sheet:
     file.seek(0)
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(file)
-        rows = book.get_sheet_by_name(name).iter_rows()
+        data = book.get_sheet_by_name(name)
+        rows = data.iter_rows()
+        # Rows begin at the first column holding anything: pad them back to column A, so
+        # that problems name the columns the officer sees.
+        if data.start and data.start[1]:
+            rows = ([""] * data.start[1] + row for row in rows)
         first = next(rows, None)
     except (python_calamine.CalamineError, ValueError, IndexError, OSError):
         raise FileRefused([problem(NOT_A_SPREADSHEET)]) from None
