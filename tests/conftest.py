@@ -20,6 +20,21 @@ from django.contrib.auth import get_user_model
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """The .po catalogues compiled, as `make setup` does: the .mo files are not in git."""
+    from django.conf import settings
+    from django.test.signals import setting_changed
+
+    from cms.translations import translations_compile
+
+    if translations_compile():
+        # Django caches the catalogues it has loaded; this signal makes it read them again.
+        setting_changed.send(
+            sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
+        )
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from cms.site import home_page_ensure
