@@ -2,14 +2,16 @@
 is down: the job stays recorded as queued and is sent again when the broker is back."""
 
 import logging
+from typing import Any
 
+from celery import Task
 from django.db import transaction
 from kombu.exceptions import OperationalError
 
 log = logging.getLogger(__name__)
 
 
-def send(task, *args) -> bool:
+def send(task: Task, *args: Any) -> bool:
     """Send `task` now. False when the broker cannot be reached."""
     try:
         task.delay(*args)
@@ -19,6 +21,6 @@ def send(task, *args) -> bool:
     return True
 
 
-def enqueue_on_commit(task, *args) -> None:
+def enqueue_on_commit(task: Task, *args: Any) -> None:
     """Send `task` with `args` (ids, never objects) once the current transaction commits."""
     transaction.on_commit(lambda: send(task, *args))

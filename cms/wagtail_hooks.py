@@ -1,7 +1,10 @@
 import logging
+from typing import Any
 
 from django.contrib import messages
-from django.urls import include, path
+from django.contrib.auth.models import User
+from django.http import HttpRequest
+from django.urls import URLResolver, include, path
 from wagtail import hooks
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
@@ -13,12 +16,12 @@ logger = logging.getLogger(__name__)
 
 
 @hooks.register("register_admin_urls")
-def two_factor_urls():
+def two_factor_urls() -> list[URLResolver]:
     return [path("", include(twofactor.urlpatterns))]
 
 
 @hooks.register("after_create_user")
-def two_factor_invitation_for_new_account(request, user) -> None:
+def two_factor_invitation_for_new_account(request: HttpRequest, user: User) -> None:
     """An account made in the admin is emailed its invitation to enrol an authenticator."""
     invitation, link = invitation_issue(user=user)
     try:
@@ -43,7 +46,9 @@ def two_factor_invitation_for_new_account(request, user) -> None:
 _wagtail_preprocess = SpreadsheetExportMixin.preprocess_field_value
 
 
-def _preprocess_safely(self, field, value, export_format):
+def _preprocess_safely(
+    self: SpreadsheetExportMixin, field: str, value: Any, export_format: str
+) -> Any:
     return cell_safe(_wagtail_preprocess(self, field, value, export_format))
 
 

@@ -1,12 +1,16 @@
 """Where a public resource opens: its document, its link, or its own page in the library."""
 
+from collections.abc import Iterable
+
 from django.apps import apps
 from wagtail.models import Page
 
 from pilots.models import SharedResource
 
 
-def resources_linked(resources, library: Page | None) -> list[SharedResource]:
+def resources_linked(
+    resources: Iterable[SharedResource], library: Page | None
+) -> list[SharedResource]:
     """The resources, each with `href`: its document, else its link, else its page in the
     library, so that every resource a visitor sees opens."""
     base = library.url if library is not None else None

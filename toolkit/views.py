@@ -1,6 +1,7 @@
 """The public site's views outside the page tree: search and open data downloads."""
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -15,7 +16,7 @@ from toolkit.models.library import public_resources, resources_search, search_te
 RESULTS_PER_PAGE = 20
 
 
-def _public_pages():
+def _public_pages() -> QuerySet[Page]:
     """Live pages nobody needs to log in for, in the visitor's language; case studies of
     unpublished pilots excluded."""
     hidden = CaseStudyPage.objects.exclude(pilot__in=Pilot.objects.published()).values("pk")

@@ -2,6 +2,7 @@
 pages, in the page's language."""
 
 from django import template
+from django.template import Context
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -11,7 +12,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("cms/site_nav.html", takes_context=True)
-def site_nav(context) -> dict:
+def site_nav(context: Context) -> dict:
     request = context["request"]
     site = Site.find_for_request(request)
     items = []
@@ -23,7 +24,7 @@ def site_nav(context) -> dict:
 
 
 @register.inclusion_tag("cms/language_switcher.html", takes_context=True)
-def language_switcher(context) -> dict:
+def language_switcher(context: Context) -> dict:
     page = context.get("page")
     if page is None or not getattr(page, "pk", None):
         return {"translations": []}
@@ -32,7 +33,7 @@ def language_switcher(context) -> dict:
 
 
 @register.inclusion_tag("cms/footer_links.html", takes_context=True)
-def footer_links(context) -> dict:
+def footer_links(context: Context) -> dict:
     """The accessibility statement and privacy notice the site's settings name, each in
     the current language where translated, else as chosen; unpublished ones left out."""
     links = FooterLinks.for_request(context["request"])

@@ -13,15 +13,15 @@ class ExportStorage(FileSystemStorage):
     media folder: an export is only ever served by the view that checks who asks."""
 
     @property
-    def base_location(self):
+    def base_location(self) -> str:
         return settings.EXPORTS_ROOT
 
     @property
-    def location(self):
+    def location(self) -> str:
         return os.path.abspath(self.base_location)
 
     @property
-    def base_url(self):
+    def base_url(self) -> None:
         return None
 
 

@@ -8,7 +8,7 @@ from django.db import models
 from designlab.models import Borough
 
 
-def return_upload_path(instance, filename: str) -> str:
+def return_upload_path(instance: "ReturnUpload", filename: str) -> str:
     """A generated name: nothing of the uploader's file name reaches the file system."""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"returns/{uuid.uuid4().hex}.{extension}"

@@ -2,9 +2,12 @@
 theme, kind and borough, with search; and a page of its own for each of them."""
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -35,7 +38,7 @@ def search_text(raw: str) -> str:
     return " ".join(_QUERY_SYNTAX.sub(" ", raw).split())[:200]
 
 
-def resources_search(query: str, resources) -> list[SharedResource]:
+def resources_search(query: str, resources: Iterable[SharedResource]) -> list[SharedResource]:
     """`resources` (public ones) whose title or description matches `query`, best first.
     Both backends stem English words ("volunteering" finds "volunteer"): PostgreSQL with
     its English configuration, SQLite with FTS5's porter tokenizer (cms migration 0004)."""
@@ -56,7 +59,7 @@ class LibraryFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of resource"), required=False)
     borough = forms.ChoiceField(label=_("Borough"), required=False)
 
-    def __init__(self, *args, themes, **kwargs):
+    def __init__(self, *args: Any, themes: Iterable[ThemePage], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         public = public_resources()
         any_choice = [("", _("Any"))]
@@ -82,11 +85,11 @@ class ResourceLibraryPage(RoutablePageMixin, Page):
         verbose_name = "resource library"
 
     @path("")
-    def index_route(self, request):
+    def index_route(self, request: HttpRequest) -> HttpResponse:
         return self.render(request, context_overrides=self.listing(request))
 
     @path("<int:pk>/")
-    def resource_route(self, request, pk: int):
+    def resource_route(self, request: HttpRequest, pk: int) -> HttpResponse:
         resource = get_object_or_404(public_resources(), pk=pk)
         themes = (
             ThemePage.objects.live()
@@ -104,7 +107,7 @@ class ResourceLibraryPage(RoutablePageMixin, Page):
             },
         )
 
-    def listing(self, request) -> dict:
+    def listing(self, request: HttpRequest) -> dict:
         """The filter form and the public resources it selects."""
         themes = (
             ThemePage.objects.live()

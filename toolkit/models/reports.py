@@ -1,7 +1,10 @@
 """The Lab report page (Tables 1 and 2 computed live from the published records) and the
 open data page (suppressed aggregates to download under the Open Government Licence)."""
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -25,7 +28,7 @@ class LabReportPage(Page):
     class Meta:
         verbose_name = "Lab report page"
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["table_1"] = table_1(self.lab)
         context["outcomes"] = lab_outcomes(self.lab)
@@ -43,7 +46,7 @@ class OpenDataPage(Page):
     class Meta:
         verbose_name = "open data page"
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["datasets"] = [
             {

@@ -1,7 +1,10 @@
 """The toolkit: an index of themes (the report's integration issues and themes in
 practice), each with its good practice, the pilots that address it and its resources."""
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
@@ -24,7 +27,7 @@ class ToolkitIndexPage(Page):
     class Meta:
         verbose_name = "toolkit index"
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = ThemePage.objects.child_of(self).live().public().specific()
         return context
@@ -58,7 +61,7 @@ class ThemePage(Page):
     class Meta:
         verbose_name = "theme page"
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from toolkit.models.case_studies import CaseStudyPage
 
         context = super().get_context(request, *args, **kwargs)

@@ -2,7 +2,10 @@
 groups, and its documents sit in a private collection served by the permission-checked
 document view."""
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.blocks import StreamBlock
@@ -25,7 +28,7 @@ class WorkshopMaterialsPage(Page):
     class Meta:
         verbose_name = "workshop materials page"
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = self.sessions.select_related("session").order_by(
             "session__kind", "session__number"
