@@ -9,7 +9,7 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from designlab.models import Provenance
 from pilots.models import KPI, KPIReading, Pilot
-from toolkit.disclosure import is_disclosive
+from toolkit.suppression import suppressed
 
 
 def _latest_reading() -> Prefetch:
@@ -61,8 +61,8 @@ class KPIProgress:
 
 
 def _masked(kpi: KPI, value: Decimal | None) -> tuple[Decimal | None, bool]:
-    # Counts of people or cases below the threshold could single someone out.
-    if kpi.unit == KPI.Unit.COUNT and is_disclosive(value):
+    # A small count of people could single someone out (`toolkit.suppression`).
+    if kpi.counts_people and suppressed(value):
         return None, True
     return value, False
 

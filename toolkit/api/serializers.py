@@ -23,7 +23,7 @@ class KPISerializer(serializers.Serializer):
     )
     latest_period_start = serializers.DateField(source="latest_period", allow_null=True)
     suppressed = serializers.BooleanField(
-        help_text="A count below the disclosure threshold was withheld."
+        help_text="A count of people below the disclosure threshold was withheld."
     )
     progress_percent = serializers.IntegerField(
         source="percent",

@@ -1,0 +1,86 @@
+"""Which public figures are hidden, and why. The one module that decides it for everything
+the public site publishes: case studies, the Lab report, open data, the API and any public
+dashboard. Call it; never re-derive the rule.
+
+- **Counts of records are exact.** Pilots, boroughs, evaluations and readings are listed one
+  by one on the case studies and by the API, so a mask on their counts hides nothing: it only
+  misleads, and unpublishing one pilot would move a cell from [c] to 0 and give it away.
+- **Counts of people are hidden** from 1 to `TOOLKIT_SUPPRESSION_THRESHOLD` - 1 (10 by
+  default, UK practice): a KPI's readings and baseline when `KPI.counts_people`, and every
+  figure built from them (per borough, per category, pooled). A figure at the threshold is
+  shown, and so is zero: it singles nobody out.
+- **A total is shown only if every figure it adds up is shown** (secondary suppression).
+  Otherwise "total minus the rest" gives the hidden one back. The usual alternative, hiding
+  one more cell beside a lone hidden one, depends on the whole table, so two filtered views
+  of it (by borough in the API, say, or one before and one after a pilot is unpublished)
+  hide different cells and, subtracted, reveal one. Under this rule whether a figure is
+  hidden depends only on the figures inside it, so every view, filter and moment agrees.
+"""
+
+from decimal import Decimal
+from itertools import combinations
+
+from django.conf import settings
+
+Number = int | float | Decimal
+
+
+def threshold() -> int:
+    return settings.TOOLKIT_SUPPRESSION_THRESHOLD
+
+
+def suppressed(value: Number | None) -> bool:
+    """Whether a single count of people must be hidden: from 1 to just below the threshold.
+    Zero and figures at or above the threshold are shown; None (no figure) has nothing to hide.
+    For a percentage pooled from counts of people, ask about its numerator and denominator
+    and hide the percentage if either must be hidden."""
+    return value is not None and 0 < value < threshold()
+
+
+def with_totals(rows: list[dict], group_keys: list[str], value_key: str) -> list[dict]:
+    """`rows` (one per combination of `group_keys`) followed by every total of them: for
+    each subset of the keys, the sum over it, that key None ("all"). With keys borough and
+    category: each borough's total, each category's total and the grand total. Totals are
+    made here from the exact figures so that they add up what `suppress_table` checks."""
+    totals: dict[tuple, Number] = {}
+    for row in rows:
+        key = tuple(row[k] for k in group_keys)
+        for size in range(1, len(group_keys) + 1):
+            for summed in combinations(range(len(group_keys)), size):
+                total_key = tuple(None if i in summed else v for i, v in enumerate(key))
+                totals[total_key] = totals.get(total_key, 0) + row[value_key]
+    return [*rows, *({**dict(zip(group_keys, k, strict=True)), value_key: v}
+                     for k, v in totals.items())]  # fmt: skip
+
+
+def suppress_table(rows: list[dict], group_keys: list[str], value_key: str) -> list[dict]:
+    """The rows of a table of counts of people, each with `suppressed` set, and
+    `value_key` None where it is hidden.
+
+    A row whose `group_keys` are all set is a cell; a row with some of them None is the
+    total of the cells that agree with it on the others (see `with_totals`). A cell is
+    hidden when it is small (`suppressed`); a total when it is small or when any cell it adds
+    up is hidden, so no hidden cell can be worked back from a total minus the rest, in this
+    table or between two filtered views of it.
+
+    `group_keys` must include every level that is published on its own elsewhere: if case
+    studies show each pilot's figure, a borough's figure is a total over pilots (keys
+    borough and pilot), so that a borough total hiding nobody's small count is never shown
+    beside a hidden pilot figure it contains.
+    """
+    cells = [r for r in rows if all(r[k] is not None for k in group_keys)]
+    hidden_cells = [tuple(r[k] for k in group_keys) for r in cells if suppressed(r[value_key])]
+
+    def hides(row: dict) -> bool:
+        if suppressed(row[value_key]):
+            return True
+        fixed = [(i, row[k]) for i, k in enumerate(group_keys) if row[k] is not None]
+        if len(fixed) == len(group_keys):
+            return False  # a cell, and not small
+        return any(all(cell[i] == v for i, v in fixed) for cell in hidden_cells)
+
+    out = []
+    for row in rows:
+        hidden = hides(row)
+        out.append({**row, value_key: None if hidden else row[value_key], "suppressed": hidden})
+    return out
