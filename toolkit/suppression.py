@@ -18,6 +18,7 @@ dashboard. Call it; never re-derive the rule.
 """
 
 from decimal import Decimal
+from functools import cache
 from itertools import combinations
 
 from django.conf import settings
@@ -37,6 +38,24 @@ def suppressed(value: Number | None) -> bool:
     return value is not None and 0 < value < threshold()
 
 
+@cache
+def _total_positions(width: int) -> list[tuple[int, ...]]:
+    """For `width` keys, one tuple per non-empty subset of them: indices into a cell's keys
+    followed by None, picking None for each key summed over."""
+    return [
+        tuple(width if i in subset else i for i in range(width))
+        for size in range(1, width + 1)
+        for subset in combinations(range(width), size)
+    ]
+
+
+def _totals_of(cell: tuple) -> list[tuple]:
+    """The keys of every total that adds up the cell with keys `cell`: each non-empty
+    subset of its keys set to None ("all")."""
+    pick = (*cell, None).__getitem__
+    return [tuple(map(pick, positions)) for positions in _total_positions(len(cell))]
+
+
 def with_totals(rows: list[dict], group_keys: list[str], value_key: str) -> list[dict]:
     """`rows` (one per combination of `group_keys`) followed by every total of them: for
     each subset of the keys, the sum over it, that key None ("all"). With keys borough and
@@ -44,11 +63,8 @@ def with_totals(rows: list[dict], group_keys: list[str], value_key: str) -> list
     made here from the exact figures so that they add up what `suppress_table` checks."""
     totals: dict[tuple, Number] = {}
     for row in rows:
-        key = tuple(row[k] for k in group_keys)
-        for size in range(1, len(group_keys) + 1):
-            for summed in combinations(range(len(group_keys)), size):
-                total_key = tuple(None if i in summed else v for i, v in enumerate(key))
-                totals[total_key] = totals.get(total_key, 0) + row[value_key]
+        for total in _totals_of(tuple(row[k] for k in group_keys)):
+            totals[total] = totals.get(total, 0) + row[value_key]
     return [*rows, *({**dict(zip(group_keys, k, strict=True)), value_key: v}
                      for k, v in totals.items())]  # fmt: skip
 
@@ -63,24 +79,24 @@ def suppress_table(rows: list[dict], group_keys: list[str], value_key: str) -> l
     up is hidden, so no hidden cell can be worked back from a total minus the rest, in this
     table or between two filtered views of it.
 
-    `group_keys` must include every level that is published on its own elsewhere: if case
-    studies show each pilot's figure, a borough's figure is a total over pilots (keys
-    borough and pilot), so that a borough total hiding nobody's small count is never shown
-    beside a hidden pilot figure it contains.
+    `group_keys` must include every level whose figures are published on their own
+    elsewhere. Case studies show each pilot's figure, so a borough's figure is a total over
+    its pilots (keys borough and pilot): hidden whenever one of its pilots' figures is, and
+    never shown beside it for the one to be subtracted from the other.
     """
-    cells = [r for r in rows if all(r[k] is not None for k in group_keys)]
-    hidden_cells = [tuple(r[k] for k in group_keys) for r in cells if suppressed(r[value_key])]
 
-    def hides(row: dict) -> bool:
-        if suppressed(row[value_key]):
-            return True
-        fixed = [(i, row[k]) for i, k in enumerate(group_keys) if row[k] is not None]
-        if len(fixed) == len(group_keys):
-            return False  # a cell, and not small
-        return any(all(cell[i] == v for i, v in fixed) for cell in hidden_cells)
+    def key(row: dict) -> tuple:
+        return tuple(row[k] for k in group_keys)
 
+    small = [suppressed(row[value_key]) for row in rows]
+    hidden_totals = {
+        total
+        for row, is_small in zip(rows, small, strict=True)
+        if is_small and None not in key(row)  # a small cell: every total over it is hidden
+        for total in _totals_of(key(row))
+    }
     out = []
-    for row in rows:
-        hidden = hides(row)
+    for row, is_small in zip(rows, small, strict=True):
+        hidden = is_small or key(row) in hidden_totals
         out.append({**row, value_key: None if hidden else row[value_key], "suppressed": hidden})
     return out
