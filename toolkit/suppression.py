@@ -2,9 +2,10 @@
 the public site publishes: case studies, the Lab report, open data, the API and any public
 dashboard. Call it; never re-derive the rule.
 
-- **Counts of records are exact.** Pilots, boroughs, evaluations and readings are listed one
-  by one on the case studies and by the API, so a mask on their counts hides nothing: it only
+- **Counts of records are exact.** Pilots, boroughs and evaluations are listed one by one
+  on the case studies and by the API, so a mask on their counts hides nothing: it only
   misleads, and unpublishing one pilot would move a cell from [c] to 0 and give it away.
+  Readings too are records, not people.
 - **Counts of people are hidden** from 1 to `TOOLKIT_SUPPRESSION_THRESHOLD` - 1 (10 by
   default, UK practice): a KPI's readings and baseline when `KPI.counts_people`, and every
   figure built from them (per borough, per category, pooled). A figure at the threshold is
@@ -15,6 +16,8 @@ dashboard. Call it; never re-derive the rule.
   of it (by borough in the API, say, or one before and one after a pilot is unpublished)
   hide different cells and, subtracted, reveal one. Under this rule whether a figure is
   hidden depends only on the figures inside it, so every view, filter and moment agrees.
+- **Over time** (a chart of readings), two shown figures never differ by a small count of
+  people (`suppress_series`).
 """
 
 from decimal import Decimal
@@ -36,6 +39,24 @@ def suppressed(value: Number | None) -> bool:
     For a percentage pooled from counts of people, ask about its numerator and denominator
     and hide the percentage if either must be hidden."""
     return value is not None and 0 < value < threshold()
+
+
+def suppress_series(values: list[Number | None]) -> list[bool]:
+    """Which figures of one count of people over time to hide: a KPI's baseline, then its
+    readings oldest first (a chart, or the latest reading beside the baseline). A figure is
+    hidden when small, or when it differs from a figure shown before it by less than the
+    threshold (but not by nothing): the difference would count the few people who came or
+    went in between. Missing figures (None) are not hidden."""
+    shown: list[Number] = []
+    hidden = []
+    for value in values:
+        hide = value is not None and (
+            suppressed(value) or any(suppressed(abs(value - earlier)) for earlier in shown)
+        )
+        if value is not None and not hide:
+            shown.append(value)
+        hidden.append(hide)
+    return hidden
 
 
 @cache

@@ -90,3 +90,30 @@ def test_no_two_api_answers_subtracted_reveal_a_hidden_count(client, barnet_pilo
                 assert figure["latest_value"] is None and figure["suppressed"], name
     # Each KPI reads the same in every answer: no view hides a figure another shows.
     assert all(len(keys) == 1 for keys in seen.values())
+
+
+@pytest.mark.parametrize("latest, shown", [(55, False), (50, True), (60, True)])
+def test_a_latest_reading_a_few_people_from_the_baseline_is_hidden(
+    client, barnet_pilot, case_study, latest, shown
+):
+    # Baseline 50 and latest 55 would say that 5 more people took part.
+    kpi = barnet_pilot.kpis.get()
+    KPI.objects.filter(pk=kpi.pk).update(baseline=50, target=100)
+    _latest(kpi, latest)
+    row = _case_study_row(client, case_study, kpi)
+    api = client.get(f"/api/v1/pilots/{barnet_pilot.pk}/").json()["kpis"][0]
+    assert api["baseline"] == 50 and '<td class="number">50</td>' in row
+    if shown:
+        assert api["latest_value"] == latest and api["suppressed"] is False
+    else:
+        assert api["latest_value"] is None and api["suppressed"] is True
+        assert api["progress_percent"] is None  # 10% of the way to 100 would give it away
+        assert '<td class="number">Hidden <span' in row and "Fewer than" not in row
+
+
+def test_a_baseline_never_set_is_not_called_hidden(client, barnet_pilot, case_study):
+    kpi = barnet_pilot.kpis.get()
+    KPI.objects.filter(pk=kpi.pk).update(baseline=None)
+    _latest(kpi, 4)
+    row = _case_study_row(client, case_study, kpi)
+    assert row.count("Fewer than 10") == 1  # the reading, not the missing baseline

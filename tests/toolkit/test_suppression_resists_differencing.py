@@ -1,14 +1,14 @@
 """Counts of people below the threshold are hidden, and no hidden count can be worked back:
 not from a total minus the rest, not from two filtered views subtracted, not from a release
-before and after a pilot is unpublished. The intruder (`differencing.recoverable`) solves
-every published sum exactly."""
+before and after a pilot is unpublished, not from two readings of a chart. The intruder
+(`differencing.recoverable`) solves every published sum exactly."""
 
 import random
 
 import pytest
 
 from tests.toolkit.differencing import published_equations, recoverable
-from toolkit.suppression import suppress_table, suppressed, with_totals
+from toolkit.suppression import suppress_series, suppress_table, suppressed, with_totals
 
 KEYS = ["borough", "category"]
 
@@ -127,3 +127,21 @@ def test_unpublishing_a_pilot_turns_no_hidden_count_into_an_exact_one():
 def test_a_small_total_is_hidden_even_when_its_cells_are_zero_or_missing():
     rows = suppress_table([{"borough": None, "category": None, "n": 5}], KEYS, "n")
     assert rows == [{"borough": None, "category": None, "n": None, "suppressed": True}]
+
+
+def test_a_chart_never_shows_two_readings_a_few_people_apart():
+    # Baseline 0, then readings: 8 is small; 19 is 3 more than the 16 shown before it.
+    assert suppress_series([0, 8, 16, 19, 30]) == [False, True, False, True, False]
+    # 22 is 13 below 35 but only 2 above the 20 shown before both.
+    assert suppress_series([20, 35, 22]) == [False, False, True]
+    assert suppress_series([12, 12, None, 0]) == [False, False, False, False]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_no_two_shown_readings_differ_by_a_small_count(seed):
+    rng = random.Random(seed)
+    series = [rng.choice([None, 0, 3, 9, 10, 14, 25, 31, 60]) for _ in range(rng.randint(1, 12))]
+    hidden = suppress_series(series)
+    shown = [v for v, h in zip(series, hidden, strict=True) if v is not None and not h]
+    assert not any(suppressed(v) for v in shown)
+    assert not any(suppressed(abs(a - b)) for a in shown for b in shown)
