@@ -35,8 +35,8 @@ class Dataset:
     title: str
     description: str
     counts: Callable[[], tuple[list[tuple[str, str]], list[str], dict]]
-    # Counts of pilots or evaluations are exact (the API lists each one); counts of people
-    # are masked (`toolkit.suppression`).
+    # Counts of records (pilots, evaluations, readings) are exact; counts of people are
+    # masked (`toolkit.suppression`).
     counts_people: bool = False
 
     def build(self) -> Table:
