@@ -62,6 +62,7 @@ bench: install
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 	fi
 	$(BIN)/python benchmarks/serve_toolkit_page.py
+	$(BIN)/python benchmarks/suppression_timing.py
 	cd benchmarks && ../$(BIN)/python health_timing.py
 
 clean:

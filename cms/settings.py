@@ -272,7 +272,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would call releases.wagtail.org
 WAGTAILADMIN_COMMENTS_ENABLED = False
 WAGTAIL_WORKFLOW_ENABLED = True
 
-# Public toolkit site: published counts below this are suppressed (UK practice: 10).
+# Public site: counts of people below this are hidden (UK practice: 10), by toolkit/suppression.py.
 TOOLKIT_SUPPRESSION_THRESHOLD = env.int("TOOLKIT_SUPPRESSION_THRESHOLD", default=10)
 if TOOLKIT_SUPPRESSION_THRESHOLD < 1:
     raise ImproperlyConfigured("TOOLKIT_SUPPRESSION_THRESHOLD must be at least 1.")

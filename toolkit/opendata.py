@@ -1,5 +1,6 @@
 """Open data: per-borough aggregates of the published records, as CSV and JSON, under the
-Open Government Licence v3.0, with small counts suppressed (see `toolkit.disclosure`)."""
+Open Government Licence v3.0. Counts of records are exact; a table that counts people hides
+small counts and the totals that contain them (`toolkit.suppression`)."""
 
 import csv
 import io
@@ -10,7 +11,7 @@ from django.db.models import Count
 
 from cms.cells import cell_safe
 from pilots.models import Evaluation, KPIReading, Pilot, Stage
-from toolkit.disclosure import suppress_table, threshold
+from toolkit.suppression import suppress_table, threshold, with_totals
 
 LICENCE = {
     "name": "Open Government Licence v3.0",
@@ -34,16 +35,32 @@ class Dataset:
     title: str
     description: str
     counts: Callable[[], tuple[list[tuple[str, str]], list[str], dict]]
+    # Counts of records (pilots, evaluations, readings) are exact; counts of people are
+    # masked (`toolkit.suppression`).
+    counts_people: bool = False
 
     def build(self) -> Table:
         boroughs, columns, counts = self.counts()
-        cells = [[counts.get((code, column), 0) for column in columns] for _, code in boroughs]
-        suppressed = suppress_table(cells, len(columns))
-        rows = [
-            (name, code, values)
-            for (name, code), values in zip(boroughs, suppressed[:-1], strict=True)
+        keys = ["borough", "column"]
+        cells = [
+            {"borough": code, "column": column, "n": counts.get((code, column), 0)}
+            for _, code in boroughs
+            for column in columns
         ]
-        return Table(columns=columns, rows=rows, total=suppressed[-1])
+        rows = with_totals(cells, keys, "n")
+        if self.counts_people:
+            rows = suppress_table(rows, keys, "n")
+        value = {(row["borough"], row["column"]): row["n"] for row in rows}
+
+        def line(code: str | None) -> list[int | None]:
+            # With no boroughs at all there are no cells, and every total is 0.
+            return [value.get((code, column), 0) for column in [*columns, None]]
+
+        return Table(
+            columns=columns,
+            rows=[(name, code, line(code)) for name, code in boroughs],
+            total=line(None),
+        )
 
 
 def _grouped(queryset, borough_path: str, column_path: str | None, columns: list[str]):
@@ -114,6 +131,20 @@ def dataset_csv(dataset: Dataset) -> str:
     return out.getvalue()
 
 
+def suppression_note(dataset: Dataset) -> dict:
+    if not dataset.counts_people:
+        return {
+            "threshold": None,
+            "note": "Counts of records (pilots, evaluations, readings), not of people: every "
+            "figure is exact.",
+        }
+    return {
+        "threshold": threshold(),
+        "note": f"Counts of people from 1 to {threshold() - 1} are suppressed (null), and so "
+        "is every total that includes a suppressed count.",
+    }
+
+
 def dataset_json(dataset: Dataset) -> dict:
     table = dataset.build()
     keys = [*table.columns, "Total"]
@@ -122,11 +153,7 @@ def dataset_json(dataset: Dataset) -> dict:
         "title": dataset.title,
         "description": dataset.description,
         "licence": LICENCE,
-        "suppression": {
-            "threshold": threshold(),
-            "note": f"Counts from 1 to {threshold() - 1} are suppressed (null), and so are "
-            "further cells where a suppressed count could otherwise be worked out from totals.",
-        },
+        "suppression": suppression_note(dataset),
         "columns": keys,
         "rows": [
             {"borough": name, "gss_code": code, "values": dict(zip(keys, values, strict=True))}

@@ -9,7 +9,7 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from designlab.models import Provenance
 from pilots.models import KPI, KPIReading, Pilot
-from toolkit.disclosure import is_disclosive
+from toolkit.suppression import suppress_series, suppressed
 
 
 def _latest_reading() -> Prefetch:
@@ -49,40 +49,45 @@ def shows_illustrative(record: Provenance) -> bool:
 
 @dataclass(frozen=True)
 class KPIProgress:
-    """A KPI as the public sees it. A masked value is None with `suppressed` True."""
+    """A KPI as the public sees it. A hidden value is None with its flag (and `suppressed`)
+    True: small, or (the latest) a few people away from the baseline."""
 
     kpi: KPI
     baseline: Decimal | None
     target: Decimal | None
     latest: Decimal | None
     latest_period: object
-    suppressed: bool
+    baseline_hidden: bool
+    latest_hidden: bool
+    latest_small: bool  # hidden as itself small ("Fewer than 10"), not for its change
     percent: int | None  # of the way from baseline to target, 0–100
 
-
-def _masked(kpi: KPI, value: Decimal | None) -> tuple[Decimal | None, bool]:
-    # Counts of people or cases below the threshold could single someone out.
-    if kpi.unit == KPI.Unit.COUNT and is_disclosive(value):
-        return None, True
-    return value, False
+    @property
+    def suppressed(self) -> bool:
+        return self.baseline_hidden or self.latest_hidden
 
 
 def kpi_progress(kpi: KPI) -> KPIProgress:
     """Latest reading against baseline and target; uses prefetched readings (ascending,
-    or only the latest)."""
+    or only the latest). For a count of people, a small figure is hidden, and so is a latest
+    reading a few people away from the baseline: the difference would count them."""
     readings = list(kpi.readings.all())
     last = readings[-1] if readings else None
-    latest, latest_hidden = _masked(kpi, last.value if last else None)
-    baseline, baseline_hidden = _masked(kpi, kpi.baseline)
-    # No progress figure from a masked value: it would let the value be worked back out.
-    hidden = latest_hidden or baseline_hidden
-    percent = None if hidden else kpi.progress_to_target(last.value if last else None)
+    value = last.value if last else None
+    if kpi.counts_people:
+        baseline_hidden, latest_hidden = suppress_series([kpi.baseline, value])
+    else:
+        baseline_hidden = latest_hidden = False
+    # No progress figure from a hidden value: it would let the value be worked back out.
+    hidden = baseline_hidden or latest_hidden
     return KPIProgress(
         kpi=kpi,
-        baseline=baseline,
+        baseline=None if baseline_hidden else kpi.baseline,
         target=kpi.target,
-        latest=latest,
+        latest=None if latest_hidden else value,
         latest_period=last.period_start if last else None,
-        suppressed=latest_hidden or baseline_hidden,
-        percent=percent,
+        baseline_hidden=baseline_hidden,
+        latest_hidden=latest_hidden,
+        latest_small=latest_hidden and suppressed(value),
+        percent=None if hidden else kpi.progress_to_target(value),
     )

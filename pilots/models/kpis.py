@@ -72,6 +72,15 @@ class KPI(Orderable, Provenance):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def counts_people(self) -> bool:
+        """Whether the KPI's figures may count people, so that public pages hide small ones
+        (`toolkit.suppression`). Taken to be every KPI measured as a count: a KPI's name is
+        free text, so "Hotel staff trained" cannot be told from "Focus groups held", and
+        hiding a small count of focus groups costs little. Percentages, pounds, hours and
+        scores are not counts of anyone."""
+        return self.unit == self.Unit.COUNT
+
     def progress_to_target(self, value: Decimal | None) -> int | None:
         """How far `value` has come from the baseline to the target, in whole per cent:
         0 at (or behind) the baseline, 100 at (or beyond) the target. None without a value,

@@ -23,7 +23,8 @@ class KPISerializer(serializers.Serializer):
     )
     latest_period_start = serializers.DateField(source="latest_period", allow_null=True)
     suppressed = serializers.BooleanField(
-        help_text="A count below the disclosure threshold was withheld."
+        help_text="A count of people was withheld: below the disclosure threshold, or (the "
+        "latest reading) fewer than that many people away from the baseline."
     )
     progress_percent = serializers.IntegerField(
         source="percent",

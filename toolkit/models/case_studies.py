@@ -11,8 +11,8 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from pilots.models import Evaluation, Pilot
-from toolkit.disclosure import threshold
 from toolkit.published import kpi_progress, published_pilots, shows_illustrative
+from toolkit.suppression import threshold
 
 
 class CaseStudyIndexPage(Page):
