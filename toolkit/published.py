@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from designlab.models import Provenance
-from pilots.models import KPI, KPIReading, Pilot
+from pilots.models import KPI, KPIReading, Pilot, Status
 from toolkit.disclosure import is_disclosive
 
 
@@ -25,7 +25,7 @@ def published_pilots() -> QuerySet[Pilot]:
         Pilot.objects.published()
         .select_related("borough", "lab")
         .prefetch_related(
-            Prefetch("kpis", queryset=KPI.objects.prefetch_related(_latest_reading())),
+            Prefetch("kpis", queryset=KPI.objects.prefetch_related(_latest_reading(), "targets")),
             "evaluations",
             "partnerships",
             "practice_changes",
@@ -36,7 +36,9 @@ def published_pilots() -> QuerySet[Pilot]:
 
 def published_kpis() -> QuerySet[KPI]:
     """The KPIs of published pilots, ready for `kpi_progress`."""
-    return KPI.objects.filter(pilot__in=published_pilots()).prefetch_related(_latest_reading())
+    return KPI.objects.filter(pilot__in=published_pilots()).prefetch_related(
+        _latest_reading(), "targets"
+    )
 
 
 def shows_illustrative(record: Provenance) -> bool:
@@ -58,9 +60,11 @@ class KPIProgress:
     latest_period: object
     suppressed: bool
     percent: int | None  # of the way from baseline to target, 0–100
+    status: Status | None  # against the latest period's target; None when it would tell
 
 
-def _masked(kpi: KPI, value: Decimal | None) -> tuple[Decimal | None, bool]:
+def kpi_value_masked(kpi: KPI, value: Decimal | None) -> tuple[Decimal | None, bool]:
+    """`value` as the public may see it, and whether it was masked."""
     # Counts of people or cases below the threshold could single someone out.
     if kpi.unit == KPI.Unit.COUNT and is_disclosive(value):
         return None, True
@@ -72,11 +76,14 @@ def kpi_progress(kpi: KPI) -> KPIProgress:
     or only the latest)."""
     readings = list(kpi.readings.all())
     last = readings[-1] if readings else None
-    latest, latest_hidden = _masked(kpi, last.value if last else None)
-    baseline, baseline_hidden = _masked(kpi, kpi.baseline)
+    latest, latest_hidden = kpi_value_masked(kpi, last.value if last else None)
+    baseline, baseline_hidden = kpi_value_masked(kpi, kpi.baseline)
     # No progress figure from a masked value: it would let the value be worked back out.
     hidden = latest_hidden or baseline_hidden
-    percent = None if hidden else kpi.progress_to_target(last.value if last else None)
+    period_target = kpi_period_targets(kpi).get(last.period_start) if last else None
+    value = last.value if last else None
+    percent = None if hidden else kpi.progress_to_target(value, period_target=period_target)
+    status = None if hidden else kpi.status_against_target(value, period_target=period_target)
     return KPIProgress(
         kpi=kpi,
         baseline=baseline,
@@ -85,4 +92,10 @@ def kpi_progress(kpi: KPI) -> KPIProgress:
         latest_period=last.period_start if last else None,
         suppressed=latest_hidden or baseline_hidden,
         percent=percent,
+        status=status,
     )
+
+
+def kpi_period_targets(kpi: KPI) -> dict:
+    """The KPI's trajectory by period start, from its prefetched `targets`."""
+    return {t.period_start: t.target for t in kpi.targets.all()}
