@@ -98,15 +98,16 @@ class ReadingForm(PlainErrorsMixin, forms.Form):
         if value is None or start is None:
             return data
         previous = quality.previous_values({(self.kpi.pk, start): value})[(self.kpi.pk, start)]
-        if problem := quality.fall_problem(self.kpi, value, previous, data["what_happened"]):
+        why = data.get("what_happened", "")
+        if problem := quality.fall_problem(self.kpi, value, previous, why):
             self.add_error("what_happened", problem)
         warning = quality.unusual(self.kpi, value, previous)
         reason = data.get("confirm_reason", "").strip()
         if warning and not (data.get("confirm") and reason):
             self.add_error("confirm", quality.unconfirmed(warning))
         data["details"] = {
-            "what_happened": data["what_happened"].strip(),
-            "next_step": data["next_step"].strip(),
+            "what_happened": why.strip(),
+            "next_step": data.get("next_step", "").strip(),
             "numerator": data.get("numerator"),
             "denominator": data.get("denominator"),
             "quality_warning": warning or "",
