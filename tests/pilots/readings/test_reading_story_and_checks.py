@@ -44,8 +44,8 @@ def ratio_kpi(barnet_pilot):
 
 def test_a_reading_keeps_its_story(csrf_client, barnet_officer, barnet_monthly_kpi):
     csrf_client.force_login(barnet_officer)
-    response = post(csrf_client, barnet_monthly_kpi, period_start=JUL, value=50,
-                    what_happened="Referrals paused in July", next_step="Reopen referrals")  # fmt: skip
+    story = {"what_happened": "Referrals paused in July", "next_step": "Reopen referrals"}
+    response = post(csrf_client, barnet_monthly_kpi, period_start=JUL, value=50, **story)
     assert response.status_code == 302
     reading = KPIReading.objects.get(kpi=barnet_monthly_kpi)
     assert (reading.what_happened, reading.next_step) == (
