@@ -62,6 +62,10 @@ class KPIProgress:
     percent: int | None  # of the way from baseline to target, 0–100
     status: Status | None  # against the latest period's target; None when it would tell
 
+    @property
+    def status_shown(self) -> str | None:
+        return self.status.shown if self.status else None
+
 
 def kpi_value_masked(kpi: KPI, value: Decimal | None) -> tuple[Decimal | None, bool]:
     """`value` as the public may see it, and whether it was masked."""

@@ -81,7 +81,7 @@ def dashboard_data(
     kpis = (
         KPI.objects.filter(pilot__in=pilots)
         .with_latest_reading()
-        .annotate(progress=KPI.progress_expression("latest_value"))
+        .annotate(progress=KPI.progress_expression("latest_value", "latest_target"))
         .values("pilot__borough_id")
         .annotate(
             kpis=Count("pk"),

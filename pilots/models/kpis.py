@@ -201,14 +201,15 @@ class KPI(Orderable, Provenance):
         return str(value.to_integral_value()) if value == value.to_integral_value() else str(value)
 
     @staticmethod
-    def progress_expression(value: str, period_target: str = "latest_target") -> Case:
+    def progress_expression(value: str, period_target: str | None = None) -> Case:
         """`progress_to_target` in SQL on a queryset of KPIs, for the field or annotation
-        `value` and its period's own target `period_target` (as `with_latest_reading`
-        annotates it), before rounding (so that it can be averaged; show it with
-        `percent_shown`)."""
-        # The same choice of target as `progress_target`.
-        own = Q(kind=KPI.Kind.PER_PERIOD, **{f"{period_target}__isnull": False})
-        target = Case(When(own, then=F(period_target)), default=F("target"))
+        `value` and, where given, its period's own target `period_target` (the annotation
+        `latest_target` of `with_latest_reading`), before rounding (so that it can be
+        averaged; show it with `percent_shown`)."""
+        target = F("target")
+        if period_target is not None:  # the same choice of target as `progress_target`
+            own = Q(kind=KPI.Kind.PER_PERIOD, **{f"{period_target}__isnull": False})
+            target = Case(When(own, then=F(period_target)), default=F("target"))
         share = (
             Cast(F(value) - F("baseline"), FloatField())
             * 100

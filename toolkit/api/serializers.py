@@ -42,9 +42,8 @@ class KPISerializer(serializers.Serializer):
         "without a baseline, a target or a reading, or when it would give a withheld count away.",
     )
     status_label = serializers.CharField(
-        source="status.shown",
+        source="status_shown",
         allow_null=True,
-        default=None,
         help_text='The status as the pages show it, a symbol and a word, e.g. "✓ On track".',
     )
 

@@ -108,7 +108,7 @@ def test_progress_expression_agrees_with_the_python_rule(barnet_pilot):
     rows = (
         KPI.objects.filter(pk__in=[k.pk for k in made.values()])
         .with_latest_reading()
-        .annotate(progress=KPI.progress_expression("latest_value"))
+        .annotate(progress=KPI.progress_expression("latest_value", "latest_target"))
     )
     for row in rows:
         python = row.progress_to_target(row.latest_value, period_target=row.latest_target)
