@@ -38,8 +38,10 @@ class PilotAdminForm(PlainErrorsMixin, BoroughScopedForm):
         targets = self.formsets.get("kpi_targets")
         if targets is not None:
             # A target names one of this pilot's saved KPIs, never another borough's.
-            own = KPI.objects.filter(pilot_id=self.instance.pk) if self.instance.pk else None
-            targets.form = _targets_form(targets.form, own or KPI.objects.none())
+            own = KPI.objects.filter(pilot_id=self.instance.pk if self.instance.pk else None)
+            targets.form = _targets_form(targets.form, own)  # for rows added in the page
+            for form in targets.forms:  # the rows posted or shown
+                form.fields["kpi"].queryset = own
 
     def clean(self) -> dict:
         cleaned = super().clean()
