@@ -281,7 +281,14 @@ TOOLKIT_PAGE_CACHE_SECONDS = env.int("TOOLKIT_PAGE_CACHE_SECONDS", default=60 * 
 # The public API (toolkit.api) sets its own policies per view; drf-spectacular generates
 # its OpenAPI document (and checks it in `check --deploy`).
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
-SPECTACULAR_SETTINGS = {"DEFAULT_GENERATOR_CLASS": "toolkit.api.schema.APISchemaGenerator"}
+SPECTACULAR_SETTINGS = {
+    "DEFAULT_GENERATOR_CLASS": "toolkit.api.schema.APISchemaGenerator",
+    # Two choices named Status: an evaluation's, and a KPI's status against its target.
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "pilots.models.evaluations.Evaluation.Status",
+        "TargetStatusEnum": "pilots.models.kpis.Status",
+    },
+}
 
 # Browsers may reuse a public page this long (Cache-Control max-age) without asking again.
 TOOLKIT_PAGE_MAX_AGE = env.int("TOOLKIT_PAGE_MAX_AGE", default=60)

@@ -99,6 +99,13 @@ def pilots_table_1_menu_item() -> ParticipantMenuItem:
     )
 
 
+@hooks.register("register_reports_menu_item")
+def pilots_outliers_menu_item() -> ConvenorMenuItem:
+    return ConvenorMenuItem(
+        "Unusual figures to follow up", reverse("pilots_outliers"), icon_name="warning", order=60
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def pilots_due_panel(request: HttpRequest, panels: list) -> None:
     if DuePanel.wanted_by(request.user):

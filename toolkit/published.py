@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from designlab.models import Provenance
-from pilots.models import KPI, KPIReading, Pilot
+from pilots.models import KPI, KPIReading, Pilot, Status
 from toolkit.suppression import suppress_series, suppressed
 
 
@@ -25,7 +25,7 @@ def published_pilots() -> QuerySet[Pilot]:
         Pilot.objects.published()
         .select_related("borough", "lab")
         .prefetch_related(
-            Prefetch("kpis", queryset=KPI.objects.prefetch_related(_latest_reading())),
+            Prefetch("kpis", queryset=KPI.objects.prefetch_related(_latest_reading(), "targets")),
             "evaluations",
             "partnerships",
             "practice_changes",
@@ -36,7 +36,9 @@ def published_pilots() -> QuerySet[Pilot]:
 
 def published_kpis() -> QuerySet[KPI]:
     """The KPIs of published pilots, ready for `kpi_progress`."""
-    return KPI.objects.filter(pilot__in=published_pilots()).prefetch_related(_latest_reading())
+    return KPI.objects.filter(pilot__in=published_pilots()).prefetch_related(
+        _latest_reading(), "targets"
+    )
 
 
 def shows_illustrative(record: Provenance) -> bool:
@@ -61,6 +63,11 @@ class KPIProgress:
     latest_hidden: bool
     latest_small: bool  # hidden as itself small ("Fewer than 10"), not for its change
     percent: int | None  # of the way from baseline to target, 0–100
+    status: Status | None  # against the latest period's target; None when it would tell
+
+    @property
+    def status_shown(self) -> str | None:
+        return self.status.shown if self.status else None
 
     @property
     def suppressed(self) -> bool:
@@ -78,8 +85,11 @@ def kpi_progress(kpi: KPI) -> KPIProgress:
         baseline_hidden, latest_hidden = suppress_series([kpi.baseline, value])
     else:
         baseline_hidden = latest_hidden = False
-    # No progress figure from a hidden value: it would let the value be worked back out.
+    # No progress figure or status from a hidden value: either would let it be worked back.
     hidden = baseline_hidden or latest_hidden
+    period_target = kpi_period_targets(kpi).get(last.period_start) if last else None
+    percent = None if hidden else kpi.progress_to_target(value, period_target=period_target)
+    status = None if hidden else kpi.status_against_target(value, period_target=period_target)
     return KPIProgress(
         kpi=kpi,
         baseline=None if baseline_hidden else kpi.baseline,
@@ -89,5 +99,11 @@ def kpi_progress(kpi: KPI) -> KPIProgress:
         baseline_hidden=baseline_hidden,
         latest_hidden=latest_hidden,
         latest_small=latest_hidden and suppressed(value),
-        percent=None if hidden else kpi.progress_to_target(value),
+        percent=percent,
+        status=status,
     )
+
+
+def kpi_period_targets(kpi: KPI) -> dict:
+    """The KPI's trajectory by period start, from its prefetched `targets`."""
+    return {t.period_start: t.target for t in kpi.targets.all()}

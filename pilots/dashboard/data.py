@@ -11,6 +11,7 @@ from django.db.models import Avg, Count, Exists, F, Max, OuterRef, Q, QuerySet, 
 from designlab.models import Attendance, Borough, Challenge, IntegrationDomain, Lab, Session
 from pilots.dashboard.charts import dashboard_charts
 from pilots.dashboard.rows import BoroughRow
+from pilots.dashboard.story import kpi_lines, status_counts
 from pilots.models import (
     KPI,
     Evaluation,
@@ -80,7 +81,7 @@ def dashboard_data(
     kpis = (
         KPI.objects.filter(pilot__in=pilots)
         .with_latest_reading()
-        .annotate(progress=KPI.progress_expression("latest_value"))
+        .annotate(progress=KPI.progress_expression("latest_value", "latest_target"))
         .values("pilot__borough_id")
         .annotate(
             kpis=Count("pk"),
@@ -123,6 +124,7 @@ def dashboard_data(
         .exclude(stage__in=[Stage.COMPLETED, Stage.STOPPED])
         .order_by("-late_milestones", "updated_at")[:ATTENTION_SHOWN]
     )
+    lines = kpi_lines(pilots)
     boroughs = list(rows.values())
     for b in boroughs:
         b.stage_counts = [b.stages.get(value, 0) for value, _ in Stage.choices]
@@ -134,6 +136,8 @@ def dashboard_data(
         "edges": list(edges),
         "attention": list(attention),
         "charts": dashboard_charts(boroughs, sessions),
+        "kpi_lines": lines,
+        "status_counts": status_counts(lines),
         "totals": {
             "pilots": sum(b.pilots for b in boroughs),
             "evaluated": sum(b.evaluated for b in boroughs),

@@ -64,7 +64,7 @@ def _kpis(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
     kpis = (
         KPI.objects.filter(pilot__in=_published(lab, borough))
         .with_latest_reading()
-        .annotate(progress=KPI.progress_expression("latest_value"))
+        .annotate(progress=KPI.progress_expression("latest_value", "latest_target"))
         .order_by("pilot__borough__name", "pilot__title", "sort_order", "pk")
         .values_list(
             "pk",

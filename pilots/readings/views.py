@@ -56,7 +56,12 @@ def readings(request: HttpRequest, kpi: int) -> HttpResponse:
     if chosen and (
         existing := next((r for p, r in recorded.items() if p.isoformat() == chosen), None)
     ):
-        initial.update(value=existing.value, note=existing.note)
+        initial.update(
+            value=existing.value, note=existing.note, what_happened=existing.what_happened,
+            next_step=existing.next_step, numerator=existing.numerator,
+            denominator=existing.denominator, confirm=bool(existing.quality_warning),
+            confirm_reason=existing.quality_reason,
+        )  # fmt: skip
     posted = request.POST if request.method == "POST" else None
     form = ReadingForm(posted, kpi=kpi, periods=choices, initial=initial)
     if posted is not None:
@@ -66,20 +71,26 @@ def readings(request: HttpRequest, kpi: int) -> HttpResponse:
             data = form.cleaned_data
             outcome = reading_save(
                 kpi=kpi, period_start=data["period_start"], value=data["value"],
-                note=data["note"], user=request.user,
+                note=data["note"], user=request.user, details=data["details"],
             )  # fmt: skip
             label = period_label(data["period_start"], kpi.frequency)
             messages.success(request, f"{kpi.name}, {label}: {READING_SAVED[outcome]}")
             return redirect("pilots_readings", kpi.pk)
     latest = max(recorded.values(), key=lambda r: r.period_start, default=None)
     earlier = reading_earlier_values(recorded.values())
+    targets = dict(kpi.targets.values_list("period_start", "target"))
     rows = [
-        {"start": p, "label": label, "reading": recorded.get(p),
+        {"start": p, "label": label, "reading": recorded.get(p), "target": targets.get(p),
+         "status": kpi.status_against_target(
+             recorded[p].value if p in recorded else None, period_target=targets.get(p)),
          "earlier": earlier.get(recorded[p].pk, []) if p in recorded else []}
         for p, label in choices
     ]  # fmt: skip
     return admin_page(
         request, "pilots/readings/index.html", f"Readings: {kpi.name}",
         kpi=kpi, pilot=pilot, form=form, rows=rows, latest=latest,
-        progress=kpi.progress_to_target(latest.value if latest else None),
+        progress=kpi.progress_to_target(
+            latest.value if latest else None,
+            period_target=targets.get(latest.period_start) if latest else None,
+        ),
     )  # fmt: skip

@@ -21,17 +21,28 @@ from pilots.models import KPI, KPIReading
 BATCH = 2_000
 CENTS = Decimal("0.01")
 
-# (KPI id, period start) → (value, note); a note of None leaves the recorded note alone.
-Readings = dict[tuple[int, dt.date], tuple[Decimal, str | None]]
+# (KPI id, period start) → (value, note[, details]); a note of None leaves the recorded
+# note alone. `details` sets other fields of the reading (the story, the two counts of a
+# percentage, a confirmed unusual figure); a field it leaves out is left alone.
+Readings = dict[tuple[int, dt.date], tuple[Decimal, str | None] | tuple[Decimal, str | None, dict]]
+DETAILS = ["what_happened", "next_step", "numerator", "denominator",
+           "quality_warning", "quality_reason"]  # fmt: skip
 
 
 def reading_save(
-    *, kpi: KPI, period_start: dt.date, value: Decimal, note: str, user: AbstractBaseUser
+    *,
+    kpi: KPI,
+    period_start: dt.date,
+    value: Decimal,
+    note: str,
+    user: AbstractBaseUser,
+    details: dict | None = None,
 ) -> str:
     """Record one reading (the caller has checked the period). Returns "created",
     "updated" or "unchanged"; a created or changed reading is in the audit log."""
+    entry = (value, note, details or {})
     with transaction.atomic():
-        created, updated, _ = readings_write({(kpi.pk, period_start): (value, note)}, user=user)
+        created, updated, _ = readings_write({(kpi.pk, period_start): entry}, user=user)
         outcome = "created" if created else "updated" if updated else "unchanged"
         if outcome != "unchanged":
             reading = KPIReading.objects.get(kpi=kpi, period_start=period_start)
@@ -53,16 +64,18 @@ def readings_write(
         for r in KPIReading.objects.filter(kpi_id__in={k for k, _ in readings})
     }
     new, changed = [], []
-    for (kpi_id, start), (value, note) in readings.items():
+    for (kpi_id, start), (value, note, *more) in readings.items():
         value = value.quantize(CENTS)  # as stored, so equal values compare equal
+        details = more[0] if more else {}
         reading = existing.get((kpi_id, start))
         if reading is None:
-            new.append(KPIReading(kpi_id=kpi_id, period_start=start, value=value, note=note or ""))
+            new.append(KPIReading(kpi_id=kpi_id, period_start=start, value=value,
+                                  note=note or "", **details))  # fmt: skip
             continue
         if note is None:
             note = reading.note
-        if reading.value != value or reading.note != note:
-            changed.append((reading, value, note))
+        if reading.value != value or reading.note != note or _differs(reading, details):
+            changed.append((reading, value, note, details))
     _updates_write(changed, user)
     if checkpoint:
         checkpoint("updated")
@@ -70,6 +83,10 @@ def readings_write(
     if checkpoint:
         checkpoint("created")
     return len(new), len(changed), len(readings) - len(new) - len(changed)
+
+
+def _differs(reading: KPIReading, details: dict) -> bool:
+    return any(getattr(reading, name) != value for name, value in details.items())
 
 
 def _updates_write(changed: list, user: AbstractBaseUser | None) -> None:
@@ -91,15 +108,17 @@ def _updates_write(changed: list, user: AbstractBaseUser | None) -> None:
 
     # The first edit of a reading also records what it was before.
     Revision.objects.bulk_create(
-        [revision(r) for r, _, _ in changed if r.latest_revision_id is None], batch_size=BATCH
+        [revision(r) for r, *_ in changed if r.latest_revision_id is None], batch_size=BATCH
     )
     readings = []
-    for reading, value, note in changed:
+    for reading, value, note, details in changed:
         reading.value, reading.note, reading.updated_at = value, note, now
+        for name, detail in details.items():
+            setattr(reading, name, detail)
         readings.append(reading)
     latest = Revision.objects.bulk_create([revision(r) for r in readings], batch_size=BATCH)
     for reading, rev in zip(readings, latest, strict=True):
         reading.latest_revision = rev
     KPIReading.objects.bulk_update(
-        readings, ["value", "note", "updated_at", "latest_revision"], batch_size=BATCH
+        readings, ["value", "note", *DETAILS, "updated_at", "latest_revision"], batch_size=BATCH
     )

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from designlab.models import Borough
 from pilots.models import KPI
+from pilots.readings import quality
 from pilots.readings.periods import period_problem
 from pilots.readings.write import CENTS, Readings
-from pilots.returns.layout import OPTIONAL, REQUIRED
+from pilots.returns.layout import CONFIRM, COUNTS, OPTIONAL, REQUIRED, STORY, TEXT_LIMITS
 from pilots.returns.reader import FileRefused, Sheet, column_name, problem
 
 LARGEST = Decimal("999999999999.99")
@@ -38,11 +39,12 @@ def return_rows_check(sheet: Sheet, borough: Borough) -> Readings:
     at.update({name: columns.get(name.casefold()) for name in OPTIONAL})
     # Only the borough's own KPIs are loaded: a problem must never name another borough's.
     own = KPI.objects.filter(pilot__borough=borough).select_related("pilot")
-    fields = ["name", "unit", "frequency", "pilot__borough_id", "pilot__actual_start",
+    fields = ["name", "unit", "frequency", "kind", "entered_as_ratio", "plausible_min",
+              "plausible_max", "pilot__borough_id", "pilot__actual_start",
               "pilot__actual_end", "pilot__planned_start", "pilot__planned_end"]  # fmt: skip
     kpis = {k.pk: k for k in own.only(*fields)}
     today = timezone.localdate()
-    readings, first_row, problems = {}, {}, []
+    readings, first_row, problems, story = {}, {}, [], {}
     for number, cells in sheet.rows:
 
         def cell(name, cells=cells):
@@ -56,13 +58,25 @@ def return_rows_check(sheet: Sheet, borough: Borough) -> Readings:
         if all(_blank(c) for c in cells):
             continue
         kpi = _kpi_find(cell("KPI ID"), kpis, borough, lambda m: report(m, "KPI ID"))
-        value = _value_read(cell("Value"), kpi, lambda m: report(m, "Value"))
         start = _date_read(cell("Period start"), lambda m: report(m, "Period start"))
-        # Without a Note column the notes already recorded are kept.
-        note = None if at["Note"] is None else str(cell("Note") or "").strip()
-        if note and len(note) > 500:
-            report(f"The note is {len(note)} characters long; the limit is 500.", "Note")
-        if kpi is None or start is None or _blank(cell("Value")):
+        # Without a Note (or story) column the text already recorded is kept.
+        texts = {}
+        for name, limit in TEXT_LIMITS.items():
+            text = None if at[name] is None else str(cell(name) or "").strip()
+            texts[name] = text
+            if text and len(text) > limit:
+                report(f"The {name.lower()} is {len(text)} characters long; the limit is "
+                       f"{limit}.", name)  # fmt: skip
+        note = texts["Note"]
+        if kpi is not None and kpi.entered_as_ratio:
+            value, counts = _counts_read(cell, kpi, report)
+        else:
+            value = _value_read(cell("Value"), kpi, lambda m: report(m, "Value"))
+            counts = {}
+            if kpi is not None and not all(_blank(cell(name)) for name in COUNTS):
+                report(f"“{kpi.name}” is not entered as two counts: leave Numerator and "
+                       "Denominator empty and type the reading in Value.", "Numerator")  # fmt: skip
+        if kpi is None or start is None or (value is None and _blank(cell("Value"))):
             continue
         if reason := period_problem(kpi, kpi.pilot, start, today):
             report(reason, "Period start")
@@ -73,10 +87,63 @@ def return_rows_check(sheet: Sheet, borough: Borough) -> Readings:
             continue
         first_row[key] = number
         if value is not None:
-            readings[key] = (value, note)
+            details = {k.lower().replace(" ", "_"): v for k, v in texts.items() if k in STORY}
+            details = {k: v for k, v in details.items() if v is not None} | counts
+            readings[key] = (value, note, details)
+            story[key] = (kpi, number, texts)
+    problems += _quality_check(readings, story, lambda name: column_name(sheet.header, at[name]),
+                               sheet.name)  # fmt: skip
     if problems:
-        raise FileRefused(problems)
+        raise FileRefused(sorted(problems, key=lambda p: p["row"] or 0))
     return readings
+
+
+def _quality_check(readings: Readings, story: dict, column, sheet: str) -> list[dict]:
+    """A cumulative total that falls needs a reason in "What happened"; an unusual figure
+    needs a reason in "Confirm" (`pilots.readings.quality`). Records what was confirmed."""
+    problems = []
+    previous = quality.previous_values({key: entry[0] for key, entry in readings.items()})
+    for key, (value, _, details) in readings.items():
+        kpi, number, texts = story[key]
+        why, confirmed = texts["What happened"] or "", texts[CONFIRM] or ""
+        if fall := quality.fall_problem(kpi, value, previous[key], why):
+            where = "What happened" if texts["What happened"] is not None else "Value"
+            problems.append(problem(fall, sheet=sheet, row=number, column=column(where)))
+        warning = quality.unusual(kpi, value, previous[key])
+        if warning and not confirmed:
+            message = (f"{warning}. If it is right, write why in the “Confirm” column; "
+                       "otherwise correct it.")  # fmt: skip
+            where = CONFIRM if texts[CONFIRM] is not None else "Value"
+            problems.append(problem(message, sheet=sheet, row=number, column=column(where)))
+        details.update(quality_warning=warning or "", quality_reason=confirmed if warning else "")
+    return problems
+
+
+def _counts_read(cell, kpi: KPI, report) -> tuple[Decimal | None, dict]:
+    """The percentage of a KPI entered as two counts, and the counts; (None, {}) for a row
+    left empty or with a problem reported."""
+    raw = {name: cell(name) for name in COUNTS}
+    if all(_blank(v) for v in raw.values()):
+        if not _blank(cell("Value")):
+            report(f"“{kpi.name}” is entered as two counts: type the Numerator and the "
+                   "Denominator; the percentage is worked out from them.", "Value")  # fmt: skip
+        return None, {}
+    numerator, denominator = (_value_read(raw[name], None, lambda m, name=name: report(m, name))
+                              for name in COUNTS)  # fmt: skip
+    if (numerator is None and not _blank(raw["Numerator"])) or (
+        denominator is None and not _blank(raw["Denominator"])
+    ):
+        return None, {}
+    if reason := quality.ratio_problem(kpi, numerator, denominator):
+        report(reason, "Denominator" if numerator is not None else "Numerator")
+        return None, {}
+    value = quality.ratio_percent(numerator, denominator)
+    typed = _value_read(cell("Value"), kpi, lambda m: report(m, "Value"))
+    if typed is not None and typed != value:
+        report(f"The Value {typed} is not the numerator over the denominator ({value}). Leave "
+               "Value empty: it is worked out from the two counts.", "Value")  # fmt: skip
+        return None, {}
+    return value, {"numerator": numerator, "denominator": denominator}
 
 
 def _blank(value) -> bool:

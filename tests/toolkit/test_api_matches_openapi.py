@@ -9,6 +9,7 @@ from schemathesis.core.failures import FailureGroup
 
 from cms.wsgi import application
 from pilots.models import KPI, Evaluation, Stage
+from pilots.models import Status as TargetStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +107,4 @@ def test_enumerations_are_the_models_choices(spec):
     assert schemas["FrequencyEnum"]["enum"] == KPI.Frequency.values
     assert schemas["MethodEnum"]["enum"] == Evaluation.Method.values
     assert schemas["StatusEnum"]["enum"] == Evaluation.Status.values
+    assert schemas["TargetStatusEnum"]["enum"] == TargetStatus.values

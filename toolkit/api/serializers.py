@@ -4,7 +4,7 @@ nullability here are what the OpenAPI document says: it is generated from these 
 from rest_framework import serializers
 
 from designlab.models import Borough
-from pilots.models import KPI, Evaluation, Pilot
+from pilots.models import KPI, Evaluation, Pilot, Status
 from toolkit.published import kpi_progress
 
 
@@ -33,6 +33,19 @@ class KPISerializer(serializers.Serializer):
         allow_null=True,
         help_text="Of the way from baseline to target; null when it would give a withheld "
         "count away.",
+    )
+
+    status = serializers.ChoiceField(
+        Status.choices,
+        allow_null=True,
+        help_text="The latest reading against its period's target (or the KPI's target): "
+        "on track, at risk (short by no more than the KPI's amber band) or off track. null "
+        "without a baseline, a target or a reading, or when it would give a withheld count away.",
+    )
+    status_label = serializers.CharField(
+        source="status_shown",
+        allow_null=True,
+        help_text='The status as the pages show it, a symbol and a word, e.g. "✓ On track".',
     )
 
     def to_representation(self, instance: KPI) -> dict:

@@ -11,6 +11,8 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from pilots.models import Evaluation, Pilot
+from toolkit.charts import kpi_chart
+from toolkit.progress import pilot_series, pilot_timeline
 from toolkit.published import kpi_progress, published_pilots, shows_illustrative
 from toolkit.suppression import threshold
 
@@ -73,7 +75,15 @@ class CaseStudyPage(Page):
         context["threshold"] = threshold()
         if pilot is not None:
             evaluations = list(pilot.evaluations.all())
-            context["kpis"] = [kpi_progress(kpi) for kpi in pilot.kpis.all()]
+            kpis = list(pilot.kpis.all())
+            context["kpis"] = [kpi_progress(kpi) for kpi in kpis]
+            series = pilot_series(pilot, kpis)
+            context["series"] = [
+                {"item": item, "points": series[item.kpi.pk], "id": f"kpi-{item.kpi.pk}",
+                 "chart": kpi_chart(item.kpi, series[item.kpi.pk], item.baseline)}
+                for item in context["kpis"]
+            ]  # fmt: skip
+            context["timeline"] = pilot_timeline(pilot)
             context["evaluations"] = evaluations
             context["evaluated"] = any(e.status in Evaluation.IMPLEMENTED for e in evaluations)
             # Anything on the page marked illustrative gets the word explained once.

@@ -295,6 +295,7 @@ MATRIX |= {
         get=(200, 404, 200, LOGIN), post=(405, 405, 405, LOGIN), args=upload_of
     ),  # fmt: skip
     "pilots_readings": Row(get=(200, 404, 200, LOGIN), post=(200, 404, 200, LOGIN), args=kpi_of),
+    "pilots_outliers": reference(),
     "pilots_pilot_readings": Row(
         get=(200, 404, 200, LOGIN), post=(405, 405, 405, LOGIN), args=pilot_of
     ),  # fmt: skip

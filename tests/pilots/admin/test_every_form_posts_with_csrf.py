@@ -263,7 +263,7 @@ POSTED_ABOVE = {
 READ_ONLY = {
     "pilots_returns", "pilots_return_template", "pilots_return_status",
     "pilots_pilot_readings", "lab_dashboard", "lab_export_download", "lab_export_csv",
-    "lab_table_1", "lab_table_1_results", "cms_two_factor_invitation",
+    "lab_table_1", "lab_table_1_results", "cms_two_factor_invitation", "pilots_outliers",
 }  # fmt: skip
 
 
