@@ -13,10 +13,11 @@ from toolkit.disclosure import is_disclosive
 
 
 def _latest_reading() -> Prefetch:
-    """A KPI's `readings`, cut to its latest: all that `kpi_progress` reads. A large pilot
-    has thousands of readings, which public pages and the API need not load."""
-    latest = KPIReading.objects.filter(kpi=OuterRef("kpi")).order_by("-period_start")
-    queryset = KPIReading.objects.filter(period_start=Subquery(latest.values("period_start")[:1]))
+    """A KPI's `readings`, cut to its latest approved one: all that `kpi_progress` reads. A
+    large pilot has thousands of readings, which public pages and the API need not load."""
+    approved = KPIReading.objects.published()
+    latest = approved.filter(kpi=OuterRef("kpi")).order_by("-period_start")
+    queryset = approved.filter(period_start=Subquery(latest.values("period_start")[:1]))
     return Prefetch("readings", queryset=queryset)
 
 

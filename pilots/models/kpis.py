@@ -123,20 +123,42 @@ class KPI(Orderable, Provenance):
 
 class KPIReadingQuerySet(models.QuerySet):
     def published(self) -> "KPIReadingQuerySet":
-        """Readings of published pilots: what reports and the public site count."""
-        return self.filter(kpi__pilot__in=Pilot.objects.published())
+        """Approved readings of published pilots: what reports and the public site count.
+        A reading waiting for review, returned or still a draft counts nowhere public."""
+        return self.filter(
+            status=KPIReading.Status.APPROVED, kpi__pilot__in=Pilot.objects.published()
+        )
+
+    def to_review(self) -> "KPIReadingQuerySet":
+        return self.filter(status=KPIReading.Status.SUBMITTED)
 
 
 class KPIReading(RevisionMixin, Provenance):
     """One value of a KPI for one period. Readings are entered often and in bulk, so they
     live outside the pilot's revisions; the period start identifies the period. A reading
-    keeps its own revisions: an edit records the value it replaced."""
+    keeps its own revisions: an edit records the value it replaced.
+
+    Its life: a draft, submitted for review, then approved by a convenor (which locks it)
+    or returned with the convenor's comment, to be corrected and submitted again. Each
+    change of status is in the audit log (`pilots.readings.review`)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Waiting for review"
+        APPROVED = "approved", "Approved"
+        RETURNED = "returned", "Returned"
 
     # Readings and their history outlive any attempt to delete their KPI.
     kpi = models.ForeignKey(KPI, on_delete=models.PROTECT, related_name="readings")
     period_start = models.DateField()
     value = models.DecimalField(max_digits=14, decimal_places=2)
     note = models.CharField(max_length=500, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    review_comment = models.TextField(
+        blank=True, help_text="Why a convenor returned or reopened the reading."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = KPIReadingQuerySet.as_manager()
@@ -152,3 +174,8 @@ class KPIReading(RevisionMixin, Provenance):
 
     def __str__(self) -> str:
         return f"{self.kpi}: {self.value} ({self.period_start:%b %Y})"
+
+    @property
+    def is_locked(self) -> bool:
+        """Approved readings change only after a convenor reopens them."""
+        return self.status == self.Status.APPROVED

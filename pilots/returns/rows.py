@@ -7,9 +7,9 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 
 from designlab.models import Borough
-from pilots.models import KPI
+from pilots.models import KPI, KPIReading
 from pilots.readings.periods import period_problem
-from pilots.readings.write import CENTS, Readings
+from pilots.readings.write import CENTS, Readings, reading_locked_message
 from pilots.returns.layout import OPTIONAL, REQUIRED
 from pilots.returns.reader import FileRefused, Sheet, column_name, problem
 
@@ -74,9 +74,35 @@ def return_rows_check(sheet: Sheet, borough: Borough) -> Readings:
         first_row[key] = number
         if value is not None:
             readings[key] = (value, note)
+    problems += _locked_rows(readings, kpis, first_row, sheet, at["Value"])
     if problems:
         raise FileRefused(problems)
     return readings
+
+
+def _locked_rows(readings: Readings, kpis: dict, first_row: dict, sheet: Sheet, at: int) -> list:
+    """A row that would change an approved (locked) reading is a problem like any other:
+    the whole return is refused, naming the KPI and period."""
+    locked = KPIReading.objects.filter(
+        kpi_id__in={k for k, _ in readings},
+        period_start__in={s for _, s in readings},
+        status=KPIReading.Status.APPROVED,
+    ).values_list("kpi_id", "period_start", "value", "note")
+    problems = []
+    for kpi_id, start, value, note in locked:
+        if (kpi_id, start) not in readings:
+            continue
+        new_value, new_note = readings[(kpi_id, start)]
+        if new_value != value or (new_note is not None and new_note != note):
+            problems.append(
+                problem(
+                    reading_locked_message(kpis[kpi_id], start),
+                    sheet=sheet.name,
+                    row=first_row[(kpi_id, start)],
+                    column=column_name(sheet.header, at),
+                )
+            )
+    return sorted(problems, key=lambda p: p["row"])
 
 
 def _blank(value) -> bool:
