@@ -61,11 +61,55 @@ class KPIProgress:
     percent: int | None  # of the way from baseline to target, 0–100
 
 
-def _masked(kpi: KPI, value: Decimal | None) -> tuple[Decimal | None, bool]:
-    # Counts of people or cases below the threshold could single someone out.
-    if kpi.unit == KPI.Unit.COUNT and is_disclosive(value):
+def masked(unit: str, value: Decimal | None) -> tuple[Decimal | None, bool]:
+    """(value as published, whether it was withheld): counts of people or cases below the
+    threshold could single someone out (`toolkit.disclosure`)."""
+    if unit == KPI.Unit.COUNT and is_disclosive(value):
         return None, True
     return value, False
+
+
+def _masked(kpi: KPI, value: Decimal | None) -> tuple[Decimal | None, bool]:
+    return masked(kpi.unit, value)
+
+
+# One approved reading as the public sees it: the API's /readings/ and the open data files.
+READING_FIELDS = {
+    "pilot": "kpi__pilot_id",
+    "pilot_title": "kpi__pilot__title",
+    "borough": "kpi__pilot__borough__name",
+    "gss_code": "kpi__pilot__borough__gss_code",
+    "lab": "kpi__pilot__lab__slug",
+    "kpi": "kpi_id",
+    "kpi_name": "kpi__name",
+    "unit": "kpi__unit",
+    "period_start": "period_start",
+    "value": "value",
+}
+
+
+def published_readings() -> QuerySet:
+    """Approved readings of published pilots, a tuple of READING_FIELDS' values per
+    reading, in the pilots' order then by period; made public with `reading_public`."""
+    return (
+        KPIReading.objects.published()
+        .order_by(
+            "kpi__pilot__borough__name",
+            "kpi__pilot__title",
+            "kpi__pilot_id",
+            "kpi__sort_order",
+            "kpi_id",
+            "period_start",
+        )  # fmt: skip
+        .values_list(*READING_FIELDS.values())
+    )
+
+
+def reading_public(row: tuple) -> dict:
+    """A row of `published_readings` by name, its value masked (None) when disclosive."""
+    reading = dict(zip(READING_FIELDS, row, strict=True))
+    reading["value"], reading["suppressed"] = masked(reading["unit"], reading["value"])
+    return reading
 
 
 def kpi_progress(kpi: KPI) -> KPIProgress:

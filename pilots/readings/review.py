@@ -9,12 +9,17 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
+from django.dispatch import Signal
 
 from pilots.access.scoping import is_convenor
 from pilots.models import KPIReading
 from pilots.readings.history import reading_label, reading_statuses_log
 
 Status = KPIReading.Status
+
+# Sent when readings start or stop counting in public, with `pilot_ids`: the public site
+# clears what shows them (approval and reopening change rows in bulk, without post_save).
+readings_public_changed = Signal()
 
 
 class ReviewRefused(ValueError):
@@ -38,8 +43,12 @@ def readings_approve(readings: QuerySet, *, user: AbstractBaseUser) -> int:
     with transaction.atomic():
         waiting = readings.filter(status=Status.SUBMITTED).select_for_update(of=("self",))
         labels = _labels(waiting)
-        KPIReading.objects.filter(pk__in=labels).update(status=Status.APPROVED, review_comment="")
+        approved = KPIReading.objects.filter(pk__in=labels)
+        pilot_ids = set(approved.values_list("kpi__pilot_id", flat=True))
+        approved.update(status=Status.APPROVED, review_comment="")
         reading_statuses_log(labels, "pilots.reading_approved", user=user)
+        if pilot_ids:
+            readings_public_changed.send(KPIReading, pilot_ids=pilot_ids)
     return len(labels)
 
 
@@ -77,3 +86,4 @@ def reading_reopen(reading: KPIReading, *, reason: str, user: AbstractBaseUser) 
         label = reading_label(reading.kpi.name, reading)
         reading_statuses_log({reading.pk: label}, "pilots.reading_reopened", user=user,
                              comment=reason)  # fmt: skip
+        readings_public_changed.send(KPIReading, pilot_ids={reading.kpi.pilot_id})

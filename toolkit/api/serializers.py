@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from designlab.models import Borough
 from pilots.models import KPI, Evaluation, Pilot
-from toolkit.published import kpi_progress
+from toolkit.published import kpi_progress, reading_public
 
 
 class KPISerializer(serializers.Serializer):
@@ -42,6 +42,27 @@ class PilotKPISerializer(KPISerializer):
     """A KPI in the list of every published KPI, naming its pilot."""
 
     pilot = serializers.IntegerField(source="kpi.pilot_id", help_text="The pilot's id.")
+
+
+class ReadingSerializer(serializers.Serializer):
+    """An approved reading of a published pilot, small counts masked (`toolkit.published`)."""
+
+    pilot = serializers.IntegerField(help_text="The pilot's id.")
+    pilot_title = serializers.CharField()
+    borough = serializers.CharField(help_text="The borough's name.")
+    gss_code = serializers.CharField(help_text="The borough's GSS code.")
+    lab = serializers.CharField(help_text="The Lab's slug.")
+    kpi = serializers.IntegerField(help_text="The KPI's id.")
+    kpi_name = serializers.CharField()
+    unit = serializers.ChoiceField(KPI.Unit.choices)
+    period_start = serializers.DateField(help_text="The first day of the reporting period.")
+    value = serializers.FloatField(allow_null=True, help_text="null when suppressed")
+    suppressed = serializers.BooleanField(
+        help_text="A count below the disclosure threshold was withheld."
+    )
+
+    def to_representation(self, instance: tuple) -> dict:
+        return super().to_representation(reading_public(instance))
 
 
 class BoroughSerializer(serializers.ModelSerializer):
