@@ -199,7 +199,10 @@ def readings_json_chunks() -> Iterator[str]:
     yield json.dumps(head, indent=2)[:-2] + ',\n  "rows": ['
     first = True
     for row in published_readings().iterator(chunk_size=READINGS_CHUNK):
-        text = json.dumps(reading_public(row), cls=DjangoJSONEncoder)
+        reading = reading_public(row)
+        if reading["value"] is not None:
+            reading["value"] = float(reading["value"])  # a number, as in the API
+        text = json.dumps(reading, cls=DjangoJSONEncoder)
         yield ("\n    " if first else ",\n    ") + text
         first = False
     yield "\n  ]\n}\n"
