@@ -15,12 +15,12 @@ def readings_waiting(n: int) -> None:
     pilots = list(Pilot.objects.order_by("pk"))
     kpis = [
         KPI.objects.create(pilot=pilots[i % len(pilots)], name=f"Load KPI {i}", frequency="monthly")
-        for i in range(max(1, n // 4))
+        for i in range(n // 4)
     ]
     KPIReading.objects.bulk_create(
         KPIReading(
-            kpi=kpis[i % len(kpis)],
-            period_start=dt.date(2020 + i // 48, i // 4 % 12 + 1, 1),
+            kpi=kpis[i // 4],
+            period_start=dt.date(2020, i % 4 + 1, 1),
             value=i,
             status=KPIReading.Status.SUBMITTED,
         )
