@@ -6,6 +6,7 @@ Officers never review: every view here refuses them the way the admin refuses
 (`pilots.access.refusals`)."""
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -28,7 +29,7 @@ from pilots.readings.review import (
 )
 
 
-def _waiting_for(path: str) -> "object":
+def _waiting_for(path: str) -> QuerySet:
     return KPIReading.objects.to_review().values(path)
 
 
