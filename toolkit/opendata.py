@@ -4,13 +4,16 @@ small counts and the totals that contain them (`toolkit.suppression`)."""
 
 import csv
 import io
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count
 
 from cms.cells import cell_safe
 from pilots.models import Evaluation, KPIReading, Pilot, Stage
+from toolkit.published import READING_FIELDS, published_readings, reading_public, readings_hidden
 from toolkit.suppression import suppress_table, threshold, with_totals
 
 LICENCE = {
@@ -161,3 +164,75 @@ def dataset_json(dataset: Dataset) -> dict:
         ],
         "all_boroughs": dict(zip(keys, table.total, strict=True)),
     }
+
+
+# The table of approved readings, the same as the API's /readings/: one row per reading.
+@dataclass(frozen=True)
+class RowsFile:
+    """A file of rows rather than a table of counts per borough."""
+
+    slug: str
+    title: str
+    description: str
+
+
+READINGS = RowsFile(
+    "readings", "Approved KPI readings",
+    "Every approved reading of the KPIs of published pilots, by pilot, KPI and period. "
+    "A count below the disclosure threshold is withheld.",
+)  # fmt: skip
+READINGS_CHUNK = 2_000
+
+
+def readings_csv_lines() -> Iterator[str]:
+    """The readings table as CSV, a line at a time: it may hold many thousands of rows."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+
+    def line(row: list) -> str:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(row)
+        return out.getvalue()
+
+    yield line([*READING_FIELDS, "suppressed"])
+    hidden = readings_hidden()
+    for row in published_readings().iterator(chunk_size=READINGS_CHUNK):
+        reading = reading_public(row, hidden)
+        yield line(
+            [cell_safe(str(v)) if isinstance(v, str) else _reading_cell(v)
+             for v in reading.values()]
+        )  # fmt: skip
+
+
+def _reading_cell(value) -> str | int:
+    if value is None:
+        return SUPPRESSED
+    return str(value).lower() if isinstance(value, bool) else value
+
+
+def readings_json_chunks() -> Iterator[str]:
+    """The readings table as JSON, written a chunk at a time."""
+    head = {
+        "dataset": READINGS.slug,
+        "title": READINGS.title,
+        "description": READINGS.description,
+        "licence": LICENCE,
+        "suppression": {
+            "threshold": threshold(),
+            "note": f"A count KPI's value from 1 to {threshold() - 1} is withheld (null, "
+            "with suppressed true), and so is a value fewer than that many away from the KPI's "
+            "baseline or an earlier value shown: the difference would count people.",
+        },
+    }
+    yield json.dumps(head, indent=2)[:-2] + ',\n  "rows": ['
+    first = True
+    hidden = readings_hidden()
+    for row in published_readings().iterator(chunk_size=READINGS_CHUNK):
+        reading = reading_public(row, hidden)
+        if reading["value"] is not None:
+            reading["value"] = float(reading["value"])  # a number, as in the API
+        text = json.dumps(reading, cls=DjangoJSONEncoder)
+        yield ("\n    " if first else ",\n    ") + text
+        first = False
+    yield "\n  ]\n}\n"

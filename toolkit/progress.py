@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from pilots.models import KPI, KPIReading, Pilot, Stage, Status
 from toolkit.published import kpi_period_targets
-from toolkit.suppression import suppress_series
+from toolkit.suppression import suppressed
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,12 @@ class Point:
     next_step: str
 
 
-def pilot_series(pilot: Pilot, kpis: list[KPI]) -> dict[int, list[Point]]:
-    """Each KPI's published readings, oldest first, by KPI id. `kpis` have their
-    `targets` prefetched."""
+def pilot_series(
+    pilot: Pilot, kpis: list[KPI], withheld: set[tuple[int, dt.date]]
+) -> dict[int, list[Point]]:
+    """Each KPI's published readings, oldest first, by KPI id, those in `withheld` (from
+    `readings_hidden`) without value, status or story. `kpis` have their `targets`
+    prefetched."""
     readings = defaultdict(list)
     published = (
         KPIReading.objects.published()
@@ -47,16 +50,10 @@ def pilot_series(pilot: Pilot, kpis: list[KPI]) -> dict[int, list[Point]]:
     series = {}
     for kpi in kpis:
         targets = kpi_period_targets(kpi)
-        own_readings = readings[kpi.pk]
-        # The whole series at once: a point a few people away from one shown before it is
-        # hidden too, or the difference would count them.
-        baseline_hidden, *hidden_points = (
-            suppress_series([kpi.baseline, *(r.value for r in own_readings)])
-            if kpi.counts_people
-            else [False] * (len(own_readings) + 1)
-        )
+        baseline_hidden = kpi.counts_people and suppressed(kpi.baseline)
         points = []
-        for reading, hidden in zip(own_readings, hidden_points, strict=True):
+        for reading in readings[kpi.pk]:
+            hidden = (kpi.pk, reading.period_start) in withheld
             value = None if hidden else reading.value
             own = targets.get(reading.period_start)
             shown = not hidden and not baseline_hidden

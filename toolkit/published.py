@@ -2,6 +2,8 @@
 (for a live pilot these are the published version; drafts exist only in revisions), with
 small counts masked."""
 
+import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -13,10 +15,11 @@ from toolkit.suppression import suppress_series, suppressed
 
 
 def _latest_reading() -> Prefetch:
-    """A KPI's `readings`, cut to its latest: all that `kpi_progress` reads. A large pilot
-    has thousands of readings, which public pages and the API need not load."""
-    latest = KPIReading.objects.filter(kpi=OuterRef("kpi")).order_by("-period_start")
-    queryset = KPIReading.objects.filter(period_start=Subquery(latest.values("period_start")[:1]))
+    """A KPI's `readings`, cut to its latest approved one: all that `kpi_progress` reads. A
+    large pilot has thousands of readings, which public pages and the API need not load."""
+    approved = KPIReading.objects.published()
+    latest = approved.filter(kpi=OuterRef("kpi")).order_by("-period_start")
+    queryset = approved.filter(period_start=Subquery(latest.values("period_start")[:1]))
     return Prefetch("readings", queryset=queryset)
 
 
@@ -74,17 +77,79 @@ class KPIProgress:
         return self.baseline_hidden or self.latest_hidden
 
 
-def kpi_progress(kpi: KPI) -> KPIProgress:
+# One approved reading as the public sees it: the API's /readings/ and the open data files.
+READING_FIELDS = {
+    "pilot": "kpi__pilot_id",
+    "pilot_title": "kpi__pilot__title",
+    "borough": "kpi__pilot__borough__name",
+    "gss_code": "kpi__pilot__borough__gss_code",
+    "lab": "kpi__pilot__lab__slug",
+    "kpi": "kpi_id",
+    "kpi_name": "kpi__name",
+    "unit": "kpi__unit",
+    "period_start": "period_start",
+    "value": "value",
+}
+
+
+def published_readings() -> QuerySet:
+    """Approved readings of published pilots, a tuple of READING_FIELDS' values per
+    reading, in the pilots' order then by period; made public with `reading_public`."""
+    return (
+        KPIReading.objects.published()
+        .order_by(
+            "kpi__pilot__borough__name",
+            "kpi__pilot__title",
+            "kpi__pilot_id",
+            "kpi__sort_order",
+            "kpi_id",
+            "period_start",
+        )  # fmt: skip
+        .values_list(*READING_FIELDS.values())
+    )
+
+
+def readings_hidden(kpi_ids: set[int] | None = None) -> set[tuple[int, dt.date]]:
+    """(KPI id, period start) of the published readings to withhold, of `kpi_ids` or of
+    every KPI: each count of people's series is judged whole with its baseline, as the case
+    study's chart judges it (`suppress_series`), so no surface shows what another hides."""
+    kpis = KPI.objects.counting_people()
+    if kpi_ids is not None:
+        kpis = kpis.filter(pk__in=kpi_ids)
+    baselines = dict(kpis.values_list("pk", "baseline"))
+    series = defaultdict(list)
+    readings = KPIReading.objects.published().filter(kpi_id__in=baselines)
+    for kpi_id, start, value in readings.order_by("kpi_id", "period_start").values_list(
+        "kpi_id", "period_start", "value"
+    ):
+        series[kpi_id].append((start, value))
+    hidden = set()
+    for kpi_id, points in series.items():
+        _, *flags = suppress_series([baselines[kpi_id], *(value for _, value in points)])
+        hidden |= {(kpi_id, start) for (start, _), hide in zip(points, flags, strict=True) if hide}
+    return hidden
+
+
+def reading_public(row: tuple, hidden: set[tuple[int, dt.date]]) -> dict:
+    """A row of `published_readings` by name, its value None when withheld (`hidden`, from
+    `readings_hidden`)."""
+    reading = dict(zip(READING_FIELDS, row, strict=True))
+    reading["suppressed"] = (reading["kpi"], reading["period_start"]) in hidden
+    if reading["suppressed"]:
+        reading["value"] = None
+    return reading
+
+
+def kpi_progress(kpi: KPI, hidden: set[tuple[int, dt.date]]) -> KPIProgress:
     """Latest reading against baseline and target; uses prefetched readings (ascending,
-    or only the latest). For a count of people, a small figure is hidden, and so is a latest
-    reading a few people away from the baseline: the difference would count them."""
+    or only the latest). For a count of people, a small baseline is hidden, and the latest
+    reading when `hidden` (from `readings_hidden`) holds it: small, or a few people away
+    from a figure shown before it, so that the difference would count them."""
     readings = list(kpi.readings.all())
     last = readings[-1] if readings else None
     value = last.value if last else None
-    if kpi.counts_people:
-        baseline_hidden, latest_hidden = suppress_series([kpi.baseline, value])
-    else:
-        baseline_hidden = latest_hidden = False
+    baseline_hidden = kpi.counts_people and suppressed(kpi.baseline)
+    latest_hidden = last is not None and (kpi.pk, last.period_start) in hidden
     # No progress figure or status from a hidden value: either would let it be worked back.
     hidden = baseline_hidden or latest_hidden
     period_target = kpi_period_targets(kpi).get(last.period_start) if last else None

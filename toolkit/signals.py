@@ -22,6 +22,7 @@ from wagtail.signals import (
 
 from cms.models import FooterLinks
 from pilots.models import KPIReading, Pilot, SharedResource
+from pilots.readings.review import readings_public_changed
 from toolkit.cache import public_cache_invalidate
 from toolkit.purge import (
     edge_purge,
@@ -92,6 +93,13 @@ def _pilot_purge(sender: type[Pilot], instance: Pilot, **kwargs: Any) -> None:
 def _reading_purge(sender: type[KPIReading], instance: KPIReading, **kwargs: Any) -> None:
     pilot = Pilot.objects.filter(kpis=instance.kpi_id).first()
     if pilot is not None:
+        edge_purge(pages_showing_pilot(pilot))
+
+
+@receiver(readings_public_changed)
+def _readings_reviewed_purge(sender, pilot_ids: set[int], **kwargs) -> None:
+    public_cache_invalidate()
+    for pilot in Pilot.objects.filter(pk__in=pilot_ids):
         edge_purge(pages_showing_pilot(pilot))
 
 

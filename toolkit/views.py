@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
@@ -49,6 +49,8 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def open_data(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    if slug == opendata.READINGS.slug:
+        return _readings_file(fmt)
     dataset = opendata.DATASETS.get(slug)
     if dataset is None:
         raise Http404("No such dataset.")
@@ -60,6 +62,22 @@ def open_data(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     else:
         response = JsonResponse(opendata.dataset_json(dataset), json_dumps_params={"indent": 2})
     # The licence travels with every file: in the HTTP headers, and in the JSON body.
+    response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
+    response["X-Licence"] = opendata.LICENCE["name"]
+    return response
+
+
+def _readings_file(fmt: str) -> StreamingHttpResponse:
+    """The approved readings, streamed: the table grows with every period reported."""
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            opendata.readings_csv_lines(), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{opendata.READINGS.slug}.csv"'
+    else:
+        response = StreamingHttpResponse(
+            opendata.readings_json_chunks(), content_type="application/json"
+        )
     response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
     response["X-Licence"] = opendata.LICENCE["name"]
     return response

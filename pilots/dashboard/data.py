@@ -94,6 +94,20 @@ def dashboard_data(
     _fill(rows, kpis, "pilot__borough_id", kpis="kpis", kpis_reported="reported",
           kpis_met="met", kpi_progress="average", last_period="last_period")  # fmt: skip
 
+    # Every reading, whatever its status: the convenor sees what waits, not only what counts.
+    statuses = (
+        KPIReading.objects.filter(kpi__pilot__in=pilots)
+        .values("kpi__pilot__borough_id", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for found in statuses:
+        row = rows.get(found["kpi__pilot__borough_id"])
+        if row is not None:
+            row.readings[found["status"]] = found["n"]
+    for row in rows.values():
+        row.reading_counts = [row.readings.get(value, 0) for value, _ in KPIReading.Status.choices]
+
     sessions = dict(Session.objects.filter(lab=lab).values_list("kind").annotate(n=Count("pk")))
     attendance = (
         Attendance.objects.filter(session__lab=lab)
@@ -132,6 +146,7 @@ def dashboard_data(
     return {
         "boroughs": boroughs,
         "stages": Stage.choices,
+        "reading_statuses": KPIReading.Status.choices,
         "sessions": sessions,
         "edges": list(edges),
         "attention": list(attention),

@@ -109,6 +109,7 @@ def _readings(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
             "period_start",
             "value",
             "note",
+            "status",
             "provenance",
         )  # fmt: skip
     )
@@ -117,7 +118,7 @@ def _readings(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
 
 READING_HEADERS = [
     "Reading ID", "KPI ID", "Pilot ID", "Borough", "KPI", "Unit", "Period start", "Value",
-    "Note", "Where this came from",
+    "Note", "Status", "Where this came from",
 ]  # fmt: skip
 
 

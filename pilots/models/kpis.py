@@ -20,6 +20,10 @@ from pilots.models.targets import KPITarget
 
 
 class KPIQuerySet(PilotRecordQuerySet):
+    def counting_people(self) -> "KPIQuerySet":
+        """The KPIs whose figures may count people: see `KPI.counts_people`."""
+        return self.filter(unit=KPI.Unit.COUNT)
+
     def with_latest_reading(self) -> "KPIQuerySet":
         """Annotate `latest_value` and `latest_period`: the reading of the latest period
         reported, the one progress to target is measured by."""
@@ -237,14 +241,30 @@ class KPI(Orderable, Provenance):
 
 class KPIReadingQuerySet(models.QuerySet):
     def published(self) -> "KPIReadingQuerySet":
-        """Readings of published pilots: what reports and the public site count."""
-        return self.filter(kpi__pilot__in=Pilot.objects.published())
+        """Approved readings of published pilots: what reports and the public site count.
+        A reading waiting for review, returned or still a draft counts nowhere public."""
+        return self.filter(
+            status=KPIReading.Status.APPROVED, kpi__pilot__in=Pilot.objects.published()
+        )
+
+    def to_review(self) -> "KPIReadingQuerySet":
+        return self.filter(status=KPIReading.Status.SUBMITTED)
 
 
 class KPIReading(RevisionMixin, Provenance):
     """One value of a KPI for one period. Readings are entered often and in bulk, so they
     live outside the pilot's revisions; the period start identifies the period. A reading
-    keeps its own revisions: an edit records the value it replaced."""
+    keeps its own revisions: an edit records the value it replaced.
+
+    Its life: a draft, submitted for review, then approved by a convenor (which locks it)
+    or returned with the convenor's comment, to be corrected and submitted again. Each
+    change of status is in the audit log (`pilots.readings.review`)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Waiting for review"
+        APPROVED = "approved", "Approved"
+        RETURNED = "returned", "Returned"
 
     # Readings and their history outlive any attempt to delete their KPI.
     kpi = models.ForeignKey(KPI, on_delete=models.PROTECT, related_name="readings")
@@ -265,6 +285,12 @@ class KPIReading(RevisionMixin, Provenance):
     # unusual and why they say it is right. Empty for every usual figure.
     quality_warning = models.CharField(max_length=300, blank=True)
     quality_reason = models.CharField(max_length=500, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    review_comment = models.TextField(
+        blank=True, help_text="Why a convenor returned or reopened the reading."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = KPIReadingQuerySet.as_manager()
@@ -280,3 +306,8 @@ class KPIReading(RevisionMixin, Provenance):
 
     def __str__(self) -> str:
         return f"{self.kpi}: {self.value} ({self.period_start:%b %Y})"
+
+    @property
+    def is_locked(self) -> bool:
+        """Approved readings change only after a convenor reopens them."""
+        return self.status == self.Status.APPROVED

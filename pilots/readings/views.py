@@ -12,18 +12,25 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from pilots.access.scoping import user_may_access
+from pilots.access.scoping import is_convenor, user_may_access
 from pilots.admin.pages import admin_page
 from pilots.models import KPI, KPIReading, Pilot
 from pilots.readings.forms import ReadingForm
-from pilots.readings.history import reading_earlier_values
+from pilots.readings.history import reading_earlier_values, reading_status_history
 from pilots.readings.periods import kpi_periods, period_label, period_problem
-from pilots.readings.write import reading_save
+from pilots.readings.write import ReadingLocked, reading_save
 
 READING_SAVED = {
     "created": "reading saved.",
     "updated": "reading corrected. The previous value is kept in the reading's history.",
+    "submitted": "reading submitted for review.",
+    "drafted": "reading kept as a draft: it is no longer waiting for review.",
     "unchanged": "nothing changed: this reading was already recorded.",
+}
+WHERE_IT_STANDS = {
+    KPIReading.Status.DRAFT: " It is a draft: submit it for review when it is ready.",
+    KPIReading.Status.SUBMITTED: " It waits for a convenor's review and counts in public "
+    "once approved.",
 }
 
 
@@ -69,26 +76,40 @@ def readings(request: HttpRequest, kpi: int) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
-            outcome = reading_save(
-                kpi=kpi, period_start=data["period_start"], value=data["value"],
-                note=data["note"], user=request.user, details=data["details"],
-            )  # fmt: skip
-            label = period_label(data["period_start"], kpi.frequency)
-            messages.success(request, f"{kpi.name}, {label}: {READING_SAVED[outcome]}")
-            return redirect("pilots_readings", kpi.pk)
+            submit = request.POST.get("action") != "draft"
+            try:
+                outcome = reading_save(
+                    kpi=kpi, period_start=data["period_start"], value=data["value"],
+                    note=data["note"], user=request.user, details=data["details"],
+                    submit=submit,
+                )  # fmt: skip
+            except ReadingLocked as locked:
+                form.add_error(None, locked.messages[0])
+            else:
+                label = period_label(data["period_start"], kpi.frequency)
+                status = KPIReading.Status.SUBMITTED if submit else KPIReading.Status.DRAFT
+                said = READING_SAVED[outcome]
+                if outcome in ("created", "updated"):
+                    said += WHERE_IT_STANDS[status]
+                messages.success(request, f"{kpi.name}, {label}: {said}")
+                return redirect("pilots_readings", kpi.pk)
     latest = max(recorded.values(), key=lambda r: r.period_start, default=None)
     earlier = reading_earlier_values(recorded.values())
+    statuses = reading_status_history(recorded.values())
     targets = dict(kpi.targets.values_list("period_start", "target"))
     rows = [
         {"start": p, "label": label, "reading": recorded.get(p), "target": targets.get(p),
          "status": kpi.status_against_target(
              recorded[p].value if p in recorded else None, period_target=targets.get(p)),
-         "earlier": earlier.get(recorded[p].pk, []) if p in recorded else []}
+         "earlier": earlier.get(recorded[p].pk, []) if p in recorded else [],
+         "history": statuses.get(recorded[p].pk, []) if p in recorded else []}
         for p, label in choices
     ]  # fmt: skip
     return admin_page(
         request, "pilots/readings/index.html", f"Readings: {kpi.name}",
         kpi=kpi, pilot=pilot, form=form, rows=rows, latest=latest,
+        returned=[r for r in rows if r["reading"] and r["reading"].status == "returned"],
+        is_convenor=is_convenor(request.user),
         progress=kpi.progress_to_target(
             latest.value if latest else None,
             period_target=targets.get(latest.period_start) if latest else None,

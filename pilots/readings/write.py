@@ -2,7 +2,12 @@
 form (`reading_save`) and for a whole return alike.
 
 A reading equal to what is recorded is left alone, so writing the same figures twice
-changes nothing; a changed reading keeps a revision of the value it replaces.
+changes nothing; a changed reading keeps a revision of the value it replaces. An approved
+reading is locked: a write that would change one is refused whole (`ReadingLocked`).
+
+Writers of the same KPIs take turns: each locks its KPIs' rows first, so a double-submitted
+first save waits for the other, then finds the reading and changes nothing, rather than
+failing on the one-reading-per-period constraint.
 """
 
 import datetime as dt
@@ -17,9 +22,12 @@ from wagtail.log_actions import log
 from wagtail.models import Revision
 
 from pilots.models import KPI, KPIReading
+from pilots.readings.history import reading_label, reading_statuses_log
+from pilots.readings.periods import period_label
 
 BATCH = 2_000
 CENTS = Decimal("0.01")
+Status = KPIReading.Status
 
 # (KPI id, period start) → (value, note[, details]); a note of None leaves the recorded
 # note alone. `details` sets other fields of the reading (the story, the two counts of a
@@ -27,6 +35,22 @@ CENTS = Decimal("0.01")
 Readings = dict[tuple[int, dt.date], tuple[Decimal, str | None] | tuple[Decimal, str | None, dict]]
 DETAILS = ["what_happened", "next_step", "numerator", "denominator",
            "quality_warning", "quality_reason"]  # fmt: skip
+
+
+class ReadingLocked(Exception):
+    """Approved readings that a write would change; nothing was written."""
+
+    def __init__(self, locked: list[tuple[KPI, dt.date]]):
+        self.locked = locked
+        self.messages = [reading_locked_message(kpi, start) for kpi, start in locked]
+        super().__init__("; ".join(self.messages))
+
+
+def reading_locked_message(kpi: KPI, period_start: dt.date) -> str:
+    return (
+        f"{kpi.name}, {period_label(period_start, kpi.frequency)}: this reading is approved, "
+        "so it is locked. Ask a convenor to reopen it if it must change."
+    )
 
 
 def reading_save(
@@ -37,59 +61,109 @@ def reading_save(
     note: str,
     user: AbstractBaseUser,
     details: dict | None = None,
+    submit: bool = True,
 ) -> str:
-    """Record one reading (the caller has checked the period). Returns "created",
-    "updated" or "unchanged"; a created or changed reading is in the audit log."""
+    """Record one reading (the caller has checked the period), as a draft or submitted for
+    review. Returns "created", "updated", "submitted" (only its status changed) or
+    "unchanged"; a created or changed reading is in the audit log. Raises ReadingLocked."""
+    status = Status.SUBMITTED if submit else Status.DRAFT
     entry = (value, note, details or {})
     with transaction.atomic():
-        created, updated, _ = readings_write({(kpi.pk, period_start): entry}, user=user)
+        counts = readings_write({(kpi.pk, period_start): entry}, status=status, user=user)
+        created, updated, _ = counts
         outcome = "created" if created else "updated" if updated else "unchanged"
         if outcome != "unchanged":
             reading = KPIReading.objects.get(kpi=kpi, period_start=period_start)
             log(reading, "wagtail.create" if created else "wagtail.edit", user=user)
+        elif counts.status_changed:
+            outcome = "submitted" if submit else "drafted"
     return outcome
+
+
+class Written(tuple):
+    """(created, updated, unchanged), and how many of the unchanged changed status only."""
+
+    status_changed: int = 0
 
 
 def readings_write(
     readings: Readings,
     *,
+    status: str = Status.SUBMITTED,
     user: AbstractBaseUser | None = None,
     checkpoint: Callable[[str], None] | None = None,
-) -> tuple[int, int, int]:
-    """Create and update readings; returns (created, updated, unchanged). Run it inside the
-    caller's transaction. `checkpoint` is for tests: it is called after each stage of
-    writing, so a test can make it raise to stand in for a worker dying part way."""
-    existing = {
-        (r.kpi_id, r.period_start): r
-        for r in KPIReading.objects.filter(kpi_id__in={k for k, _ in readings})
+) -> Written:
+    """Create and update readings with `status` (a draft or submitted); returns (created,
+    updated, unchanged). Raises ReadingLocked, writing nothing, when it would change an
+    approved reading. Run it inside the caller's transaction. `checkpoint` is for tests:
+    it is called after each stage of writing, so a test can make it raise to stand in for
+    a worker dying part way."""
+    # Lock the KPIs, in a fixed order, before reading what is recorded (see the module).
+    kpis = {
+        k.pk: k
+        for k in KPI.objects.select_for_update()
+        .filter(pk__in={k for k, _ in readings})
+        .only("pk", "name", "frequency")
+        .order_by("pk")
     }
-    new, changed = [], []
+    recorded = KPIReading.objects.filter(
+        kpi_id__in=kpis, period_start__in={start for _, start in readings}
+    )
+    existing = {(r.kpi_id, r.period_start): r for r in recorded}
+    new, changed, restatused, locked = [], [], [], []
     for (kpi_id, start), (value, note, *more) in readings.items():
         value = value.quantize(CENTS)  # as stored, so equal values compare equal
         details = more[0] if more else {}
         reading = existing.get((kpi_id, start))
         if reading is None:
-            new.append(KPIReading(kpi_id=kpi_id, period_start=start, value=value,
-                                  note=note or "", **details))  # fmt: skip
+            new.append(
+                KPIReading(
+                    kpi_id=kpi_id, period_start=start, value=value, note=note or "",
+                    status=status, **details,
+                )
+            )  # fmt: skip
             continue
         if note is None:
             note = reading.note
-        if reading.value != value or reading.note != note or _differs(reading, details):
-            changed.append((reading, value, note, details))
-    _updates_write(changed, user)
+        if reading_differs(reading, value, note, details):
+            if reading.is_locked:
+                locked.append((kpis[kpi_id], start))
+            else:
+                changed.append((reading, value, note, details))
+        elif not reading.is_locked and reading.status != status:
+            restatused.append(reading)
+    if locked:
+        raise ReadingLocked(locked)
+    submitted = [r for r, *_ in changed if r.status != status] + restatused
+    _updates_write(changed, status, user)
+    if restatused:
+        KPIReading.objects.filter(pk__in=[r.pk for r in restatused]).update(status=status)
     if checkpoint:
         checkpoint("updated")
     KPIReading.objects.bulk_create(new, batch_size=BATCH)
     if checkpoint:
         checkpoint("created")
-    return len(new), len(changed), len(readings) - len(new) - len(changed)
+    if status == Status.SUBMITTED:
+        labels = {r.pk: reading_label(kpis[r.kpi_id].name, r) for r in submitted + new}
+        reading_statuses_log(labels, "pilots.reading_submitted", user=user)
+    written = Written((len(new), len(changed), len(readings) - len(new) - len(changed)))
+    written.status_changed = len(restatused)
+    return written
 
 
-def _differs(reading: KPIReading, details: dict) -> bool:
-    return any(getattr(reading, name) != value for name, value in details.items())
+def reading_differs(
+    reading: KPIReading, value: Decimal, note: str | None, details: dict | None = None
+) -> bool:
+    """Whether writing (value, note, details) would change the recorded reading: a note of
+    None, and a detail left out, leave the recorded one alone."""
+    return (
+        reading.value != value.quantize(CENTS)
+        or (note is not None and reading.note != note)
+        or any(getattr(reading, name) != v for name, v in (details or {}).items())
+    )
 
 
-def _updates_write(changed: list, user: AbstractBaseUser | None) -> None:
+def _updates_write(changed: list, status: str, user: AbstractBaseUser | None) -> None:
     if not changed:
         return
     content_type = ContentType.objects.get_for_model(KPIReading)
@@ -113,6 +187,7 @@ def _updates_write(changed: list, user: AbstractBaseUser | None) -> None:
     readings = []
     for reading, value, note, details in changed:
         reading.value, reading.note, reading.updated_at = value, note, now
+        reading.status = status
         for name, detail in details.items():
             setattr(reading, name, detail)
         readings.append(reading)
@@ -120,5 +195,7 @@ def _updates_write(changed: list, user: AbstractBaseUser | None) -> None:
     for reading, rev in zip(readings, latest, strict=True):
         reading.latest_revision = rev
     KPIReading.objects.bulk_update(
-        readings, ["value", "note", *DETAILS, "updated_at", "latest_revision"], batch_size=BATCH
+        readings,
+        ["value", "note", *DETAILS, "status", "updated_at", "latest_revision"],
+        batch_size=BATCH,
     )

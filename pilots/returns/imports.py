@@ -1,8 +1,9 @@
 """Importing a spreadsheet return: all or nothing.
 
-Every row is checked before anything is written. Any problem refuses the whole file and
-each problem is listed by sheet, row and column; otherwise the readings are written in
-one transaction, so a worker killed part way leaves nothing behind and the retried task
+Every row is checked before anything is written. Any problem (a row changing an approved,
+locked reading among them) refuses the whole file and each problem is listed by sheet, row
+and column; otherwise the readings are written in one transaction, submitted for a
+convenor's review, so a worker killed part way leaves nothing behind and the retried task
 completes the import exactly once. Values equal to what is recorded are left alone, so
 importing the same file twice changes nothing the second time.
 """
@@ -22,7 +23,7 @@ from wagtail.log_actions import log
 from cms.uploads import UploadRefused, upload_check
 from designlab.models import Borough
 from pilots.models import KPIReading, ReturnUpload
-from pilots.readings.write import Readings, readings_write
+from pilots.readings.write import ReadingLocked, Readings, readings_write
 from pilots.returns.layout import KINDS, MAX_BYTES
 from pilots.returns.reader import FileRefused, problem, return_sheet_read
 from pilots.returns.rows import return_rows_check
@@ -74,10 +75,12 @@ def import_kpi_return(
             return upload
         try:
             readings = _return_read(upload)
+            with transaction.atomic():  # a reading approved since the check: nothing written
+                _imported(upload, readings, checkpoint)
         except FileRefused as refusal:
             _refused(upload, refusal.problems)
-        else:
-            _imported(upload, readings, checkpoint)
+        except ReadingLocked as locked:
+            _refused(upload, [problem(message) for message in locked.messages])
     return upload
 
 

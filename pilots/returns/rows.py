@@ -7,10 +7,10 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 
 from designlab.models import Borough
-from pilots.models import KPI
+from pilots.models import KPI, KPIReading
 from pilots.readings import quality
 from pilots.readings.periods import period_problem
-from pilots.readings.write import CENTS, Readings
+from pilots.readings.write import CENTS, Readings, reading_differs, reading_locked_message
 from pilots.returns.layout import CONFIRM, COUNTS, OPTIONAL, REQUIRED, STORY, TEXT_LIMITS
 from pilots.returns.reader import FileRefused, Sheet, column_name, problem
 
@@ -93,6 +93,7 @@ def return_rows_check(sheet: Sheet, borough: Borough) -> Readings:
             story[key] = (kpi, number, texts)
     problems += _quality_check(readings, story, lambda name: column_name(sheet.header, at[name]),
                                sheet.name)  # fmt: skip
+    problems += _locked_rows(readings, kpis, first_row, sheet, at["Value"])
     if problems:
         raise FileRefused(sorted(problems, key=lambda p: p["row"] or 0))
     return readings
@@ -144,6 +145,29 @@ def _counts_read(cell, kpi: KPI, report) -> tuple[Decimal | None, dict]:
                "Value empty: it is worked out from the two counts.", "Value")  # fmt: skip
         return None, {}
     return value, {"numerator": numerator, "denominator": denominator}
+
+
+def _locked_rows(readings: Readings, kpis: dict, first_row: dict, sheet: Sheet, at: int) -> list:
+    """A row that would change an approved (locked) reading is a problem like any other:
+    the whole return is refused, naming the KPI and period."""
+    locked = KPIReading.objects.filter(
+        kpi_id__in={k for k, _ in readings},
+        period_start__in={s for _, s in readings},
+        status=KPIReading.Status.APPROVED,
+    )
+    problems = []
+    for reading in locked:
+        key = (reading.kpi_id, reading.period_start)
+        if key in readings and reading_differs(reading, *readings[key]):
+            problems.append(
+                problem(
+                    reading_locked_message(kpis[reading.kpi_id], reading.period_start),
+                    sheet=sheet.name,
+                    row=first_row[key],
+                    column=column_name(sheet.header, at),
+                )
+            )
+    return sorted(problems, key=lambda p: p["row"])
 
 
 def _blank(value) -> bool:

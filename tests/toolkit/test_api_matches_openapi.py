@@ -40,7 +40,7 @@ def test_the_document_is_linked_from_every_page_and_names_the_api(client, spec):
     assert 'href="/api/v1/openapi.json"' in client.get("/").content.decode()
     assert spec["openapi"].startswith("3.0")
     assert spec["servers"] == [{"url": "/api/v1"}]
-    assert set(spec["paths"]) == {"/pilots/", "/pilots/{id}/", "/kpis/"}
+    assert set(spec["paths"]) == {"/pilots/", "/pilots/{id}/", "/kpis/", "/readings/"}
     for path in spec["paths"]:  # each described path answers where the servers entry says
         url = spec["servers"][0]["url"] + path.replace("{id}", "999999")
         assert client.get(url).status_code in (200, 404), url

@@ -13,7 +13,7 @@ from cms.blocks import BodyBlock
 from pilots.models import Evaluation, Pilot
 from toolkit.charts import kpi_chart
 from toolkit.progress import pilot_series, pilot_timeline
-from toolkit.published import kpi_progress, published_pilots, shows_illustrative
+from toolkit.published import kpi_progress, published_pilots, readings_hidden, shows_illustrative
 from toolkit.suppression import threshold
 
 
@@ -76,8 +76,9 @@ class CaseStudyPage(Page):
         if pilot is not None:
             evaluations = list(pilot.evaluations.all())
             kpis = list(pilot.kpis.all())
-            context["kpis"] = [kpi_progress(kpi) for kpi in kpis]
-            series = pilot_series(pilot, kpis)
+            hidden = readings_hidden({kpi.pk for kpi in kpis})
+            context["kpis"] = [kpi_progress(kpi, hidden) for kpi in kpis]
+            series = pilot_series(pilot, kpis, hidden)
             context["series"] = [
                 {"item": item, "points": series[item.kpi.pk], "id": f"kpi-{item.kpi.pk}",
                  "chart": kpi_chart(item.kpi, series[item.kpi.pk], item.baseline)}

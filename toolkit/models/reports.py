@@ -57,6 +57,11 @@ class OpenDataPage(Page):
             }
             for dataset in opendata.DATASETS.values()
         ]
+        context["readings"] = {
+            "dataset": opendata.READINGS,
+            "csv_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "csv"]),
+            "json_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "json"]),
+        }
         context["threshold"] = opendata.threshold()
         context["licence"] = opendata.LICENCE
         context["api_url"] = reverse("toolkit:api-openapi")

@@ -51,5 +51,6 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             f"Imported {file.name} for {found.name}: {upload.created} new readings, "
-            f"{upload.updated} changed, {upload.unchanged} unchanged."
+            f"{upload.updated} changed, {upload.unchanged} unchanged. New and changed "
+            "readings wait for a convenor's review."
         )

@@ -79,6 +79,34 @@ def test_enter_a_reading(barnet_officer, barnet_monthly_kpi):
     assert KPIReading.objects.get(kpi=barnet_monthly_kpi).value == 40
 
 
+def test_review_readings(convenor, barnet_monthly_kpi):
+    reading = KPIReading.objects.create(
+        kpi=barnet_monthly_kpi, period_start=JUL, value=40, status=KPIReading.Status.SUBMITTED
+    )
+    action = reverse("pilots_readings_review_act")
+    response = post_as_browser(
+        browser(convenor), reverse("pilots_readings_review"), f'form[action="{action}"]',
+        data={"reading": [str(reading.pk)], "action": "approve"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    reading.refresh_from_db()
+    assert reading.status == KPIReading.Status.APPROVED
+
+
+def test_reopen_a_reading(convenor, barnet_monthly_kpi):
+    reading = KPIReading.objects.create(
+        kpi=barnet_monthly_kpi, period_start=JUL, value=40, status=KPIReading.Status.APPROVED
+    )
+    action = reverse("pilots_reading_reopen", args=[reading.pk])
+    response = post_as_browser(
+        browser(convenor), reverse("pilots_readings", args=[barnet_monthly_kpi.pk]),
+        f'form[action="{action}"]', data={"reason": "Restated"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    reading.refresh_from_db()
+    assert reading.status == KPIReading.Status.RETURNED
+
+
 def test_upload_a_kpi_return(
     barnet_officer, barnet_pilot, barnet_monthly_kpi, tasks_in_process,
     django_capture_on_commit_callbacks,
@@ -256,6 +284,7 @@ POSTED_ABOVE = {
     "pilots_returns_borough", "pilots_resource_reuse", "pilots_resource_reuse_withdraw",
     "pilots_email_preferences",
     "lab_exports", "lab_outcomes_snapshot", "cms_two_factor_enrol", "cms_two_factor_verify",
+    "pilots_readings_review_act", "pilots_reading_reopen",
 }  # fmt: skip
 # Pages and downloads that change nothing (they answer POST with 405 or ignore it), and the
 # two-factor invitation link, a GET from an email that only notes the invitation in the
@@ -264,6 +293,7 @@ READ_ONLY = {
     "pilots_returns", "pilots_return_template", "pilots_return_status",
     "pilots_pilot_readings", "lab_dashboard", "lab_export_download", "lab_export_csv",
     "lab_table_1", "lab_table_1_results", "cms_two_factor_invitation", "pilots_outliers",
+    "pilots_readings_review", "pilots_readings_review_results",
 }  # fmt: skip
 
 

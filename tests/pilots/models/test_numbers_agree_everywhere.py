@@ -21,6 +21,7 @@ from django.urls import reverse
 
 from pilots.exports.csv_lines import table_csv_lines
 from pilots.models import KPI, KPIReading, Milestone
+from tests.pilots.readings.review_helpers import reading_add
 from toolkit.models import CaseStudyPage
 
 
@@ -37,8 +38,8 @@ def kpi(barnet_pilot):
         pilot=barnet_pilot, name="Wellbeing score gained", unit=KPI.Unit.SCORE,
         frequency=KPI.Frequency.QUARTERLY, baseline=Decimal(0), target=Decimal("0.40"),
     )  # fmt: skip
-    KPIReading.objects.create(kpi=kpi, period_start=dt.date(2023, 7, 1), value=Decimal("0.10"))
-    KPIReading.objects.create(kpi=kpi, period_start=dt.date(2023, 10, 1), value=Decimal("0.29"))
+    reading_add(kpi, dt.date(2023, 7, 1), "0.10", KPIReading.Status.APPROVED)
+    reading_add(kpi, dt.date(2023, 10, 1), "0.29", KPIReading.Status.APPROVED)
     return kpi
 
 

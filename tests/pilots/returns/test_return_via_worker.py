@@ -12,6 +12,7 @@ from cms.queue import enqueue_on_commit
 from pilots.models import KPI, KPIReading, ReturnUpload
 from pilots.returns.imports import return_upload_create
 from pilots.tasks import import_kpi_return, returns_requeue
+from tests.pilots.readings.review_helpers import reopened
 from tests.pilots.returns.returns_helpers import filled
 
 
@@ -27,6 +28,7 @@ def kpi_with_a_due_period():
 def test_real_worker_imports_an_upload(celery_worker_process):
     kpi = kpi_with_a_due_period()
     borough = kpi.pilot.borough
+    reopened(kpi.readings.filter(period_start=dt.date(2023, 10, 1)))
     content = filled(borough, {(kpi.pk, dt.date(2023, 10, 1)): 77})
     with transaction.atomic():
         upload = return_upload_create(borough=borough, file=SimpleUploadedFile("r.xlsx", content))
@@ -44,6 +46,7 @@ def test_real_worker_imports_an_upload(celery_worker_process):
 
 def test_waiting_upload_is_sent_again(barnet_pilot, tasks_in_process):
     kpi = barnet_pilot.kpis.get()
+    reopened(kpi.readings.filter(period_start=dt.date(2023, 10, 1)))
     content = filled(barnet_pilot.borough, {(kpi.pk, dt.date(2023, 10, 1)): 21})
     upload = return_upload_create(borough=barnet_pilot.borough,
                                   file=SimpleUploadedFile("r.xlsx", content))  # fmt: skip

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pilots', '0005_protect_counted_records'),
+        ('pilots', '0006_reading_review'),
     ]
 
     operations = [
