@@ -90,5 +90,6 @@ def test_broker_down_shows_queued_not_a_crash(
         response = post_return(client, barnet_pilot.borough, content)
     assert response.status_code == 302
     status = client.get(response.url).content.decode()
-    assert "Queued, will run when the worker is back." in status
-    assert ReturnUpload.objects.get().status == ReturnUpload.Status.QUEUED
+    assert "the job queue could not be reached" in status
+    upload = ReturnUpload.objects.get()
+    assert (upload.status, upload.sent_at) == (ReturnUpload.Status.QUEUED, None)

@@ -49,7 +49,7 @@ def test_waiting_upload_is_sent_again(barnet_pilot, tasks_in_process):
                                   file=SimpleUploadedFile("r.xlsx", content))  # fmt: skip
     assert returns_requeue() == 0  # just uploaded: give the first send its chance
     ReturnUpload.objects.filter(pk=upload.pk).update(
-        uploaded_at=timezone.now() - dt.timedelta(minutes=30)
+        uploaded_at=timezone.now() - dt.timedelta(minutes=1)
     )
     assert returns_requeue() == 1  # sent again, and run in this process
     upload.refresh_from_db()
