@@ -11,10 +11,11 @@ from kombu.exceptions import OperationalError
 log = logging.getLogger(__name__)
 
 
-def send(task: Task, *args: Any) -> bool:
-    """Send `task` now. False when the broker cannot be reached."""
+def send(task: Task, *args: Any, **options: Any) -> bool:
+    """Send `task` now (`options` as for `apply_async`, e.g. `queue`). False when the
+    broker cannot be reached."""
     try:
-        task.delay(*args)
+        task.apply_async(args, **options)
     except OperationalError:
         log.warning("broker unavailable: %s%r left queued", task.name, args)
         return False

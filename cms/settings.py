@@ -240,7 +240,27 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Sending fails within about two seconds when the broker is down (cms.queue records the job
 # as queued) rather than holding the user's request while kombu retries.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 3}
+# Every task has a soft and a hard time limit (these, or smaller ones on the task).
+CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
+CELERY_TASK_TIME_LIMIT = 11 * 60
+# A task taken by a worker that then vanished is handed out again by Redis after the
+# visibility timeout: longer than any task may run (its hard limit), or a task still running
+# would be run twice at once; not Celery's default hour. Work stopped by a dead worker is
+# usually resumed sooner, by its heartbeat going silent (cms.jobs).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 3,
+    "visibility_timeout": CELERY_TASK_TIME_LIMIT + 4 * 60,
+}
+# Imports and exports have a queue of their own, so e-mails and small returns (sent to
+# the default queue, see pilots.tasks.return_queue) never wait behind them. Run a worker
+# for each queue, or one for both: README "Operations".
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = {
+    "pilots.tasks.import_kpi_return": {"queue": "bulk"},
+    "pilots.tasks.lab_export_run": {"queue": "bulk"},
+    "pilots.tasks.outcomes_snapshot_all": {"queue": "bulk"},
+}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 1,
     "interval_start": 0,

@@ -116,12 +116,12 @@ def readings_hidden(kpi_ids: set[int] | None = None) -> set[tuple[int, dt.date]]
     kpis = KPI.objects.counting_people()
     if kpi_ids is not None:
         kpis = kpis.filter(pk__in=kpi_ids)
-    baselines = dict(kpis.values_list("pk", "baseline"))
-    series = defaultdict(list)
-    readings = KPIReading.objects.published().filter(kpi_id__in=baselines)
-    for kpi_id, start, value in readings.order_by("kpi_id", "period_start").values_list(
-        "kpi_id", "period_start", "value"
+    baselines, series = {}, defaultdict(list)
+    readings = KPIReading.objects.published().filter(kpi__in=kpis)  # one query
+    for kpi_id, baseline, start, value in readings.order_by("kpi_id", "period_start").values_list(
+        "kpi_id", "kpi__baseline", "period_start", "value"
     ):
+        baselines[kpi_id] = baseline
         series[kpi_id].append((start, value))
     hidden = set()
     for kpi_id, points in series.items():

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 
+from cms.jobs import job_state
+
 
 class ExportStorage(FileSystemStorage):
     """Files under settings.EXPORTS_ROOT, read when used (not at start-up), outside the
@@ -55,6 +57,10 @@ class Export(models.Model):
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # Written by the running task every few seconds (cms.jobs).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -62,3 +68,10 @@ class Export(models.Model):
 
     def __str__(self) -> str:
         return f"Export of {self.lab} ({self.get_status_display()})"
+
+    def progress(self) -> str:
+        """What is true of the export while it is not ready (cms.jobs.job_state)."""
+        return job_state(
+            status=self.status, created_at=self.created_at, sent_at=self.sent_at,
+            heartbeat_at=self.heartbeat_at, attempts=self.attempts,
+        )  # fmt: skip

@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from cms.jobs import job_state
 from designlab.models import Borough
 
 
@@ -41,6 +42,10 @@ class ReturnUpload(models.Model):
     readings_changed = models.JSONField(default=list, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Written by the running import every few seconds (cms.jobs): silence means its worker
+    # is gone and the requeue sends it again.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -48,3 +53,10 @@ class ReturnUpload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.original_name} ({self.borough})"
+
+    def progress(self) -> str:
+        """What is true of the import while it is not finished (cms.jobs.job_state)."""
+        return job_state(
+            status=self.status, created_at=self.uploaded_at, sent_at=self.sent_at,
+            heartbeat_at=self.heartbeat_at, attempts=self.attempts,
+        )  # fmt: skip

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import forms
 
 from pilots.admin.errors import PlainErrorsMixin
-from pilots.models import KPI
+from pilots.models import KPI, KPIReading
 from pilots.readings import quality
 
 # What a reading of each unit is, in the words of the error messages.
@@ -61,6 +61,9 @@ class ReadingForm(PlainErrorsMixin, forms.Form):
     confirm_reason = forms.CharField(
         label="Why the unusual figure is right", max_length=500, required=False
     )
+    # "<period>@<reading's updated_at>" as the form was loaded ("<period>@" for no reading):
+    # a save from an out-of-date form is refused (see `seen_is_current`).
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, kpi: KPI, periods: list[tuple[dt.date, str]], **kwargs):
         reading = READING_OF_UNIT[kpi.unit]
@@ -77,6 +80,19 @@ class ReadingForm(PlainErrorsMixin, forms.Form):
             del self.fields["value"]
         else:
             del self.fields["numerator"], self.fields["denominator"]
+
+    @staticmethod
+    def seen_of(period: dt.date, reading: KPIReading | None) -> str:
+        return f"{period.isoformat()}@{reading.updated_at.isoformat() if reading else ''}"
+
+    def seen_is_current(self, reading: KPIReading | None) -> bool:
+        """Whether the reading of the chosen period is as the form showed it; call it with
+        the reading locked. A form loaded for another period (or none) did not show it."""
+        period = self.cleaned_data["period_start"]
+        loaded_for, _, _ = self.cleaned_data["seen"].partition("@")
+        if loaded_for != period.isoformat():
+            return True
+        return self.cleaned_data["seen"] == self.seen_of(period, reading)
 
     def clean_value(self) -> Decimal:
         value = self.cleaned_data["value"]

@@ -5,8 +5,11 @@ Another borough's KPI answers 404, so its existence is not revealed; convenors a
 borough.
 """
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -20,6 +23,10 @@ from pilots.readings.history import reading_earlier_values, reading_status_histo
 from pilots.readings.periods import kpi_periods, period_label, period_problem
 from pilots.readings.write import ReadingLocked, reading_save
 
+OUT_OF_DATE = (
+    "Someone else saved this reading after you opened the form, so your value was not saved. "
+    "The table below shows the value now recorded: open the period again to correct it."
+)
 READING_SAVED = {
     "created": "reading saved.",
     "updated": "reading corrected. The previous value is kept in the reading's history.",
@@ -69,6 +76,9 @@ def readings(request: HttpRequest, kpi: int) -> HttpResponse:
             denominator=existing.denominator, confirm=bool(existing.quality_warning),
             confirm_reason=existing.quality_reason,
         )  # fmt: skip
+    if chosen and chosen in {p.isoformat() for p in periods}:
+        period = dt.date.fromisoformat(chosen)
+        initial["seen"] = ReadingForm.seen_of(period, recorded.get(period))
     posted = request.POST if request.method == "POST" else None
     form = ReadingForm(posted, kpi=kpi, periods=choices, initial=initial)
     if posted is not None:
@@ -77,15 +87,25 @@ def readings(request: HttpRequest, kpi: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             submit = request.POST.get("action") != "draft"
-            try:
-                outcome = reading_save(
-                    kpi=kpi, period_start=data["period_start"], value=data["value"],
-                    note=data["note"], user=request.user, details=data["details"],
-                    submit=submit,
-                )  # fmt: skip
-            except ReadingLocked as locked:
-                form.add_error(None, locked.messages[0])
-            else:
+            with transaction.atomic():
+                # The KPI's row is the lock: two saves of its readings, the first save of
+                # a period included, take turns, and the second sees the first's.
+                KPI.objects.select_for_update().filter(pk=kpi.pk).first()
+                current = KPIReading.objects.filter(
+                    kpi=kpi, period_start=data["period_start"]
+                ).first()
+                if not form.seen_is_current(current):
+                    form.add_error(None, OUT_OF_DATE)
+                else:
+                    try:
+                        outcome = reading_save(
+                            kpi=kpi, period_start=data["period_start"], value=data["value"],
+                            note=data["note"], user=request.user, details=data["details"],
+                            submit=submit,
+                        )  # fmt: skip
+                    except ReadingLocked as locked:
+                        form.add_error(None, locked.messages[0])
+            if form.is_valid():
                 label = period_label(data["period_start"], kpi.frequency)
                 status = KPIReading.Status.SUBMITTED if submit else KPIReading.Status.DRAFT
                 said = READING_SAVED[outcome]
@@ -93,6 +113,7 @@ def readings(request: HttpRequest, kpi: int) -> HttpResponse:
                     said += WHERE_IT_STANDS[status]
                 messages.success(request, f"{kpi.name}, {label}: {said}")
                 return redirect("pilots_readings", kpi.pk)
+            recorded = {r.period_start: r for r in KPIReading.objects.filter(kpi=kpi)}
     latest = max(recorded.values(), key=lambda r: r.period_start, default=None)
     earlier = reading_earlier_values(recorded.values())
     statuses = reading_status_history(recorded.values())

@@ -15,6 +15,7 @@ from pilots.models import KPI, KPIReading, KPITarget, Milestone, Stage
 
 pytestmark = pytest.mark.django_db
 
+APPROVED = KPIReading.Status.APPROVED  # only approved readings are published
 MONTHS = [dt.date(2023, m, 1) for m in (7, 8, 9)]
 
 
@@ -30,7 +31,8 @@ def families(barnet_pilot):
         strict=True,
     ):  # fmt: skip
         KPIReading.objects.create(kpi=kpi, period_start=start, value=Decimal(value),
-                                  what_happened=story, next_step=f"After {story}")  # fmt: skip
+                                  what_happened=story, next_step=f"After {story}",
+                                  status=APPROVED)  # fmt: skip
     KPITarget.objects.create(pilot=barnet_pilot, kpi=kpi, period_start=MONTHS[2], target=30)
     return kpi
 
@@ -107,7 +109,7 @@ def _grow(pilot, kpis: int, periods: int) -> None:
         months = [have + i for i in range(periods - have)]
         KPIReading.objects.bulk_create(
             KPIReading(kpi=kpi, period_start=dt.date(2000 + m // 12, m % 12 + 1, 1),
-                       value=Decimal(10 + m % 50))
+                       value=Decimal(10 + m % 50), status=APPROVED)
             for m in months
         )  # fmt: skip
         KPITarget.objects.get_or_create(pilot=pilot, kpi=kpi, period_start=dt.date(2000, 1, 1),
