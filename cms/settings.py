@@ -9,6 +9,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.celery_settings import celery_settings
 from cms.media import media_storages
 from cms.proxies import client_address_settings
 
@@ -229,46 +230,8 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Design Lab <designlab@localhost>")
 
 # Celery: with no broker, tasks run in-process so `make run` needs nothing else.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
-CELERY_TASK_EAGER_PROPAGATES = True
+vars().update(celery_settings(env.str("CELERY_BROKER_URL", default=""), TIME_ZONE))
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
-CELERY_TASK_ACKS_LATE = True  # our tasks are idempotent; a killed worker's task is redelivered
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Sending fails within about two seconds when the broker is down (cms.queue records the job
-# as queued) rather than holding the user's request while kombu retries.
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
-# Every task has a soft and a hard time limit (these, or smaller ones on the task).
-CELERY_TASK_SOFT_TIME_LIMIT = 10 * 60
-CELERY_TASK_TIME_LIMIT = 11 * 60
-# A task taken by a worker that then vanished is handed out again by Redis after the
-# visibility timeout: longer than any task may run (its hard limit), or a task still running
-# would be run twice at once; not Celery's default hour. Work stopped by a dead worker is
-# usually resumed sooner, by its heartbeat going silent (cms.jobs).
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "socket_connect_timeout": 2,
-    "socket_timeout": 3,
-    "visibility_timeout": CELERY_TASK_TIME_LIMIT + 4 * 60,
-}
-# Imports and exports have a queue of their own, so e-mails and small returns (sent to
-# the default queue, see pilots.tasks.return_queue) never wait behind them. Run a worker
-# for each queue, or one for both: README "Operations".
-CELERY_TASK_DEFAULT_QUEUE = "celery"
-CELERY_TASK_ROUTES = {
-    "pilots.tasks.import_kpi_return": {"queue": "bulk"},
-    "pilots.tasks.lab_export_run": {"queue": "bulk"},
-    "pilots.tasks.outcomes_snapshot_all": {"queue": "bulk"},
-}
-CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": 1,
-    "interval_start": 0,
-    "interval_step": 0.5,
-    "interval_max": 0.5,
-}
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_TIMEZONE = TIME_ZONE
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Borough Design Lab"
