@@ -10,6 +10,7 @@ from django.db.models import Count
 
 from cms.cells import cell_safe
 from pilots.models import Evaluation, KPIReading, Pilot, Stage
+from toolkit.cache import generation_cached
 from toolkit.disclosure import suppress_table, threshold
 
 LICENCE = {
@@ -36,6 +37,11 @@ class Dataset:
     counts: Callable[[], tuple[list[tuple[str, str]], list[str], dict]]
 
     def build(self) -> Table:
+        """The table, suppressed; built once per generation (it changes only on publish),
+        since it aggregates every published reading."""
+        return generation_cached(f"open-data:{self.slug}", self._build)
+
+    def _build(self) -> Table:
         boroughs, columns, counts = self.counts()
         cells = [[counts.get((code, column), 0) for column in columns] for _, code in boroughs]
         suppressed = suppress_table(cells, len(columns))

@@ -11,6 +11,7 @@ from toolkit import opendata
 from toolkit.links import resource_library, resources_linked
 from toolkit.models import CaseStudyPage
 from toolkit.models.library import public_resources, resources_search, search_text
+from toolkit.published import public_pages
 
 RESULTS_PER_PAGE = 20
 
@@ -20,8 +21,7 @@ def _public_pages():
     unpublished pilots excluded."""
     hidden = CaseStudyPage.objects.exclude(pilot__in=Pilot.objects.published()).values("pk")
     return (
-        Page.objects.live()
-        .public()
+        public_pages(Page.objects.live())
         .filter(locale=Locale.get_active())
         .exclude(pk__in=hidden)
         .exclude(depth__lte=1)
