@@ -9,7 +9,6 @@ import datetime as dt
 from django.db.models import Avg, Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 
 from designlab.models import Attendance, Borough, Challenge, IntegrationDomain, Lab, Session
-from pilots.dashboard.charts import dashboard_charts
 from pilots.dashboard.rows import BoroughRow
 from pilots.models import (
     KPI,
@@ -133,7 +132,6 @@ def dashboard_data(
         "sessions": sessions,
         "edges": list(edges),
         "attention": list(attention),
-        "charts": dashboard_charts(boroughs, sessions),
         "totals": {
             "pilots": sum(b.pilots for b in boroughs),
             "evaluated": sum(b.evaluated for b in boroughs),
