@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from cms.cells import cell_safe
+from cms.cells import CSV_BOM, cell_safe
 from pilots.models import Evaluation, KPIReading, Pilot, Stage
 from toolkit.cache import generation_cached
 from toolkit.disclosure import suppress_table, threshold
@@ -112,6 +112,7 @@ def _cell(value: int | None) -> str | int:
 def dataset_csv(dataset: Dataset) -> str:
     table = dataset.build()
     out = io.StringIO()
+    out.write(CSV_BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["borough", "gss_code", *table.columns, "Total"])
     for name, code, values in table.rows:

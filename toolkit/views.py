@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
+from cms.cells import CSV_CONTENT_TYPE
 from pilots.models import Pilot
 from toolkit import opendata
 from toolkit.links import resource_library, resources_linked
@@ -52,9 +53,7 @@ def open_data(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if dataset is None:
         raise Http404("No such dataset.")
     if fmt == "csv":
-        response = HttpResponse(
-            opendata.dataset_csv(dataset), content_type="text/csv; charset=utf-8"
-        )
+        response = HttpResponse(opendata.dataset_csv(dataset), content_type=CSV_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{slug}.csv"'
     else:
         response = JsonResponse(opendata.dataset_json(dataset), json_dumps_params={"indent": 2})
