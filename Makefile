@@ -64,6 +64,8 @@ bench: install
 	$(BIN)/python benchmarks/serve_toolkit_page.py
 	$(BIN)/python benchmarks/suppression_timing.py
 	cd benchmarks && ../$(BIN)/python health_timing.py
+	@case "$$DATABASE_URL" in postgres*) $(BIN)/python benchmarks/dashboard.py --scale 1 --reuse ;; \
+	  *) echo "benchmarks/dashboard.py: set DATABASE_URL to a PostgreSQL database to time the dashboard" ;; esac
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected var

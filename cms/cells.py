@@ -3,6 +3,10 @@
 from typing import TypeVar
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r", "\0")
+# Excel and LibreOffice read a CSV as UTF-8 (curly quotes, Arabic) only when it starts with
+# a byte order mark; every CSV download starts with one.
+CSV_BOM = "\ufeff"
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 
 Cell = TypeVar("Cell")
 

@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from cms import twofactor
-from cms.cells import cell_safe
+from cms.cells import CSV_BOM, CSV_CONTENT_TYPE, cell_safe
 from cms.two_factor_invitations import invitation_email, invitation_issue
 
 logger = logging.getLogger(__name__)
@@ -53,3 +53,22 @@ def _preprocess_safely(
 
 
 SpreadsheetExportMixin.preprocess_field_value = _preprocess_safely
+
+# And their CSV starts with a byte order mark and says it is UTF-8, like ours (cms.cells).
+_wagtail_stream_csv = SpreadsheetExportMixin.stream_csv
+_wagtail_csv_response = SpreadsheetExportMixin.write_csv_response
+
+
+def _stream_csv_with_bom(self, queryset):
+    yield CSV_BOM.encode()
+    yield from _wagtail_stream_csv(self, queryset)
+
+
+def _csv_response_in_utf8(self, queryset):
+    response = _wagtail_csv_response(self, queryset)
+    response["Content-Type"] = CSV_CONTENT_TYPE
+    return response
+
+
+SpreadsheetExportMixin.stream_csv = _stream_csv_with_bom
+SpreadsheetExportMixin.write_csv_response = _csv_response_in_utf8

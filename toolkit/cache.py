@@ -39,6 +39,19 @@ def _generation() -> int:
     return generation
 
 
+def public_generation() -> int:
+    """The current generation: what else is kept only until the next publish varies on it."""
+    return _generation()
+
+
+def generation_cached(name: str, build):
+    """`build()`, kept until the next publish: for what a page needs that changes only
+    when something is published (the pages behind privacy, Table 2's ratings, …)."""
+    return cache.get_or_set(
+        f"toolkit:{name}:{_generation()}", build, settings.TOOLKIT_PAGE_CACHE_SECONDS
+    )
+
+
 def _generation_start() -> None:
     # A fresh timestamp, not incr(): an evicted counter restarting at 1 could revive old pages.
     cache.set(GENERATION_KEY, time.time_ns(), None)

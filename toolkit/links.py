@@ -6,6 +6,7 @@ from django.apps import apps
 from wagtail.models import Page
 
 from pilots.models import SharedResource
+from toolkit.cache import generation_cached
 
 
 def resources_linked(
@@ -29,4 +30,7 @@ def resource_library() -> Page | None:
     """The public library page whose pages the resources link to. Looked up by name: the
     library's page model reads the theme pages, which link resources through here."""
     library = apps.get_model("toolkit", "ResourceLibraryPage")
-    return library.objects.live().public().order_by("path").first()
+    return generation_cached(
+        "resource-library",
+        lambda: library.objects.live().public().order_by("path").defer_streamfields().first(),
+    )

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count
 
-from cms.cells import cell_safe
+from cms.cells import CSV_BOM, cell_safe
 from pilots.models import Evaluation, KPIReading, Pilot, Stage
+from toolkit.cache import generation_cached
 from toolkit.published import READING_FIELDS, published_readings, reading_public, readings_hidden
 from toolkit.suppression import suppress_table, threshold, with_totals
 
@@ -43,6 +44,11 @@ class Dataset:
     counts_people: bool = False
 
     def build(self) -> Table:
+        """The table, suppressed; built once per generation (it changes only on publish),
+        since it aggregates every published reading."""
+        return generation_cached(f"open-data:{self.slug}", self._build)
+
+    def _build(self) -> Table:
         boroughs, columns, counts = self.counts()
         keys = ["borough", "column"]
         cells = [
@@ -126,6 +132,7 @@ def _cell(value: int | None) -> str | int:
 def dataset_csv(dataset: Dataset) -> str:
     table = dataset.build()
     out = io.StringIO()
+    out.write(CSV_BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["borough", "gss_code", *table.columns, "Total"])
     for name, code, values in table.rows:

@@ -7,11 +7,26 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from wagtail.models import PageViewRestriction
 
 from designlab.models import Provenance
 from pilots.models import KPI, KPIReading, Pilot, Status
+from toolkit.cache import generation_cached
 from toolkit.suppression import suppress_series, suppressed
+
+
+def public_pages(pages: QuerySet) -> QuerySet:
+    """`pages.public()` without its query: the sections behind privacy are kept until the
+    next publish (a change to a page's privacy starts a new generation)."""
+    restricted = generation_cached(
+        "restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+    private = Q()
+    for path in restricted:
+        private |= Q(path__startswith=path)
+    return pages.exclude(private) if restricted else pages
 
 
 def _latest_reading() -> Prefetch:
@@ -34,6 +49,19 @@ def published_pilots() -> QuerySet[Pilot]:
             "practice_changes",
             "challenges",
         )
+    )
+
+
+def published_pilot_shown(pk: int) -> Pilot | None:
+    """A published pilot with what its case study shows (its KPIs with their latest
+    reading, its evaluations); None if it is not published."""
+    kpis = KPI.objects.prefetch_related(_latest_reading(), "targets")
+    return (
+        Pilot.objects.published()
+        .select_related("borough", "lab")
+        .prefetch_related(Prefetch("kpis", queryset=kpis), "evaluations")
+        .filter(pk=pk)
+        .first()
     )
 
 

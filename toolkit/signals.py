@@ -10,7 +10,7 @@ from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 from wagtail.documents import get_document_model_string
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -21,7 +21,8 @@ from wagtail.signals import (
 )
 
 from cms.models import FooterLinks
-from pilots.models import KPIReading, Pilot, SharedResource
+from designlab.models import Attendance, Outcome, OutcomeMeasure, Participation, Session
+from pilots.models import KPIReading, Pilot, ResourceReuse, SharedResource
 from pilots.readings.review import readings_public_changed
 from toolkit.cache import public_cache_invalidate
 from toolkit.purge import (
@@ -45,12 +46,19 @@ _connect(post_delete, Page)
 # Snippet publishing (a pilot's approval) sends `published` with the model as sender.
 _connect(published, Pilot)
 _connect(unpublished, Pilot)
-# Plain models the pages show (the footer's links too); privacy and sites, since cached
-# pages are served before routing; documents, whose links change when a file moves to or
-# from private storage.
+# Plain models the pages show (the footer's links too; what the report's Table 2 rates);
+# privacy and sites, since cached pages are served before routing; locales, which pages
+# are written in; documents, whose links change when a file moves to or from private storage.
 for model in (
     KPIReading,
     SharedResource,
+    ResourceReuse,
+    Attendance,
+    Session,
+    Participation,
+    Outcome,
+    OutcomeMeasure,
+    Locale,
     PageViewRestriction,
     Site,
     FooterLinks,

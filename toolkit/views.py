@@ -7,11 +7,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
+from cms.cells import CSV_CONTENT_TYPE
 from pilots.models import Pilot
 from toolkit import opendata
 from toolkit.links import resource_library, resources_linked
 from toolkit.models import CaseStudyPage
 from toolkit.models.library import public_resources, resources_search, search_text
+from toolkit.published import public_pages
 
 RESULTS_PER_PAGE = 20
 
@@ -21,8 +23,7 @@ def _public_pages() -> QuerySet[Page]:
     unpublished pilots excluded."""
     hidden = CaseStudyPage.objects.exclude(pilot__in=Pilot.objects.published()).values("pk")
     return (
-        Page.objects.live()
-        .public()
+        public_pages(Page.objects.live())
         .filter(locale=Locale.get_active())
         .exclude(pk__in=hidden)
         .exclude(depth__lte=1)
@@ -55,9 +56,7 @@ def open_data(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if dataset is None:
         raise Http404("No such dataset.")
     if fmt == "csv":
-        response = HttpResponse(
-            opendata.dataset_csv(dataset), content_type="text/csv; charset=utf-8"
-        )
+        response = HttpResponse(opendata.dataset_csv(dataset), content_type=CSV_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{slug}.csv"'
     else:
         response = JsonResponse(opendata.dataset_json(dataset), json_dumps_params={"indent": 2})

@@ -9,7 +9,6 @@ import datetime as dt
 from django.db.models import Avg, Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 
 from designlab.models import Attendance, Borough, Challenge, IntegrationDomain, Lab, Session
-from pilots.dashboard.charts import dashboard_charts
 from pilots.dashboard.rows import BoroughRow
 from pilots.dashboard.story import kpi_lines, status_counts
 from pilots.models import (
@@ -150,7 +149,6 @@ def dashboard_data(
         "sessions": sessions,
         "edges": list(edges),
         "attention": list(attention),
-        "charts": dashboard_charts(boroughs, sessions),
         "kpi_lines": lines,
         "status_counts": status_counts(lines),
         "totals": {

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from wagtail.log_actions import log
 
+from cms.cells import CSV_CONTENT_TYPE
 from designlab.models import Export
 from pilots import tasks
 from pilots.access.scoping import is_convenor, labs_for_user
@@ -84,7 +85,7 @@ def table_csv(request: HttpRequest, slug: str, table: str) -> HttpResponse:
     if table not in TABLES:
         raise Http404("No such table.")
     lines = table_csv_lines(lab, table, borough=borough)
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(lines, content_type=CSV_CONTENT_TYPE)
     suffix = f"-{borough.slug}" if borough else ""
     response["Content-Disposition"] = f'attachment; filename="{lab.slug}-{table}{suffix}.csv"'
     return response

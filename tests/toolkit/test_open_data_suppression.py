@@ -26,7 +26,7 @@ def test_counts_of_pilots_are_exact_and_the_csv_states_the_licence(client):
     response = client.get("/open-data/pilots-by-stage.csv")
     assert response["Content-Type"].startswith("text/csv")
     assert "open-government-licence/version/3" in response["Link"]
-    rows = _rows(response.content.decode())
+    rows = _rows(response.content.decode("utf-8-sig"))
     assert rows[0][:2] == ["borough", "gss_code"]
     barnet = next(row for row in rows if row[0] == "Barnet")
     assert "[c]" not in barnet and barnet[-1] == "1"  # one pilot, stated on its case study

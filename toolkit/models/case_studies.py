@@ -10,14 +10,21 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.pages import PublicPageMixin
 from pilots.models import Evaluation, Pilot
 from toolkit.charts import kpi_chart
 from toolkit.progress import pilot_series, pilot_timeline
-from toolkit.published import kpi_progress, published_pilots, readings_hidden, shows_illustrative
+from toolkit.published import (
+    kpi_progress,
+    public_pages,
+    published_pilot_shown,
+    readings_hidden,
+    shows_illustrative,
+)
 from toolkit.suppression import threshold
 
 
-class CaseStudyIndexPage(Page):
+class CaseStudyIndexPage(PublicPageMixin, Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -31,9 +38,7 @@ class CaseStudyIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["case_studies"] = (
-            CaseStudyPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(CaseStudyPage.objects.child_of(self).live())
             .filter(pilot__in=Pilot.objects.published())
             .select_related("pilot__borough")
             .order_by("pilot__borough__name", "title")
@@ -41,7 +46,7 @@ class CaseStudyIndexPage(Page):
         return context
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(PublicPageMixin, Page):
     pilot = models.ForeignKey(
         "pilots.Pilot", null=True, on_delete=models.SET_NULL, related_name="case_studies"
     )
@@ -59,7 +64,7 @@ class CaseStudyPage(Page):
         """The pilot as published, with what the page shows prefetched; None if not live."""
         if self.pilot_id is None:
             return None
-        return published_pilots().filter(pk=self.pilot_id).first()
+        return published_pilot_shown(self.pilot_id)
 
     def serve(self, request, *args, **kwargs):
         pilot = self.published_pilot()
@@ -92,18 +97,3 @@ class CaseStudyPage(Page):
                 shows_illustrative(item.kpi) for item in context["kpis"]
             )
         return context
-
-    def get_sitemap_urls(self, request=None):
-        if self.pilot_id not in _live_pilot_ids(request):
-            return []
-        return super().get_sitemap_urls(request)
-
-
-def _live_pilot_ids(request) -> set[int]:
-    """Ids of live pilots, looked up once per request: the sitemap asks for every case study."""
-    ids = getattr(request, "_toolkit_live_pilot_ids", None)
-    if ids is None:
-        ids = set(Pilot.objects.published().values_list("pk", flat=True))
-        if request is not None:
-            request._toolkit_live_pilot_ids = ids
-    return ids

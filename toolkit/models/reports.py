@@ -6,17 +6,20 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.pages import PublicPageMixin
 from pilots.outcomes.ratings import lab_outcomes
 from pilots.outcomes.table_1 import table_1
 from toolkit import opendata
+from toolkit.cache import generation_cached
 
 
-class LabReportPage(Page):
+class LabReportPage(PublicPageMixin, Page):
     lab = models.ForeignKey("designlab.Lab", on_delete=models.PROTECT, related_name="+")
     intro = RichTextField(blank=True)
 
@@ -30,12 +33,16 @@ class LabReportPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["table_1"] = table_1(self.lab)
-        context["outcomes"] = lab_outcomes(self.lab)
+        # Both change only when something is published: built once per generation.
+        today = timezone.localdate()
+        context["table_1"], context["outcomes"] = generation_cached(
+            f"report:{self.lab_id}:{today}",
+            lambda: (table_1(self.lab), lab_outcomes(self.lab, today=today)),
+        )
         return context
 
 
-class OpenDataPage(Page):
+class OpenDataPage(PublicPageMixin, Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

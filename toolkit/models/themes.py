@@ -12,11 +12,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.pages import PublicPageMixin
 from pilots.models import Pilot, SharedResource
 from toolkit.links import resource_library, resources_linked
+from toolkit.published import public_pages
 
 
-class ToolkitIndexPage(Page):
+class ToolkitIndexPage(PublicPageMixin, Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -29,11 +31,11 @@ class ToolkitIndexPage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = ThemePage.objects.child_of(self).live().public().specific()
+        context["themes"] = public_pages(ThemePage.objects.child_of(self).live())
         return context
 
 
-class ThemePage(Page):
+class ThemePage(PublicPageMixin, Page):
     summary = models.CharField(max_length=300, help_text="One sentence shown in listings.")
     challenge = models.ForeignKey(
         "designlab.Challenge",
@@ -68,8 +70,7 @@ class ThemePage(Page):
         case_studies = CaseStudyPage.objects.none()
         if self.challenge_id:
             case_studies = (
-                CaseStudyPage.objects.live()
-                .public()
+                public_pages(CaseStudyPage.objects.live())
                 .filter(pilot__in=Pilot.objects.published(), pilot__challenges=self.challenge_id)
                 .select_related("pilot__borough")
                 .order_by("pilot__borough__name")

@@ -12,10 +12,11 @@ from wagtail.blocks import StreamBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from cms.pages import PublicPageMixin
 from toolkit.blocks import MaterialBlock
 
 
-class WorkshopMaterialsPage(Page):
+class WorkshopMaterialsPage(PublicPageMixin, Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [
