@@ -2,8 +2,10 @@
 and its child rows while the pilot is live. A draft lives in a revision and never shows;
 an unpublished pilot's case study is a 404."""
 
+from typing import Any
+
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -12,6 +14,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.pages import PublicPageMixin
 from pilots.models import Evaluation, Pilot
+from toolkit.cache import generation_cached
 from toolkit.charts import kpi_chart
 from toolkit.progress import pilot_series, pilot_timeline
 from toolkit.published import (
@@ -22,6 +25,38 @@ from toolkit.published import (
     shows_illustrative,
 )
 from toolkit.suppression import threshold
+
+
+def case_study_shown(pilot_id: int) -> dict | None:
+    """The published pilot `pilot_id` as its case study shows it: KPIs against target, each
+    series charted, the timeline, evaluations; None if it is not published."""
+    pilot = published_pilot_shown(pilot_id)
+    if pilot is None:
+        return None
+    evaluations = list(pilot.evaluations.all())
+    kpis = list(pilot.kpis.all())
+    hidden = readings_hidden({kpi.pk for kpi in kpis})
+    progress = [kpi_progress(kpi, hidden) for kpi in kpis]
+    series = pilot_series(pilot, kpis, hidden)
+    return {
+        "pilot": pilot,
+        "kpis": progress,
+        "series": [
+            {
+                "item": item,
+                "points": series[item.kpi.pk],
+                "id": f"kpi-{item.kpi.pk}",
+                "chart": kpi_chart(item.kpi, series[item.kpi.pk], item.baseline),
+            }
+            for item in progress
+        ],  # fmt: skip
+        "timeline": pilot_timeline(pilot),
+        "evaluations": evaluations,
+        "evaluated": any(e.status in Evaluation.IMPLEMENTED for e in evaluations),
+        # Anything on the page marked illustrative gets the word explained once.
+        "illustrative": shows_illustrative(pilot)
+        or any(shows_illustrative(item.kpi) for item in progress),
+    }
 
 
 class CaseStudyIndexPage(PublicPageMixin, Page):
@@ -60,40 +95,24 @@ class CaseStudyPage(PublicPageMixin, Page):
     class Meta:
         verbose_name = "case study"
 
-    def published_pilot(self):
-        """The pilot as published, with what the page shows prefetched; None if not live."""
+    def published_pilot(self) -> dict | None:
+        """What the page shows of its pilot as published (`case_study_shown`), kept until
+        the next publish or review; None if the pilot is not live."""
         if self.pilot_id is None:
             return None
-        return published_pilot_shown(self.pilot_id)
+        pilot_id = self.pilot_id
+        return generation_cached(f"case-study:{pilot_id}", lambda: case_study_shown(pilot_id))
 
-    def serve(self, request, *args, **kwargs):
-        pilot = self.published_pilot()
-        if pilot is None:
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        shown = self.published_pilot()
+        if shown is None:
             raise Http404("This pilot is not published.")
-        request.published_pilot = pilot
+        request.case_study_shown = shown
         return super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        pilot = getattr(request, "published_pilot", None) or self.published_pilot()
-        context["pilot"] = pilot
         context["threshold"] = threshold()
-        if pilot is not None:
-            evaluations = list(pilot.evaluations.all())
-            kpis = list(pilot.kpis.all())
-            hidden = readings_hidden({kpi.pk for kpi in kpis})
-            context["kpis"] = [kpi_progress(kpi, hidden) for kpi in kpis]
-            series = pilot_series(pilot, kpis, hidden)
-            context["series"] = [
-                {"item": item, "points": series[item.kpi.pk], "id": f"kpi-{item.kpi.pk}",
-                 "chart": kpi_chart(item.kpi, series[item.kpi.pk], item.baseline)}
-                for item in context["kpis"]
-            ]  # fmt: skip
-            context["timeline"] = pilot_timeline(pilot)
-            context["evaluations"] = evaluations
-            context["evaluated"] = any(e.status in Evaluation.IMPLEMENTED for e in evaluations)
-            # Anything on the page marked illustrative gets the word explained once.
-            context["illustrative"] = shows_illustrative(pilot) or any(
-                shows_illustrative(item.kpi) for item in context["kpis"]
-            )
+        shown = getattr(request, "case_study_shown", None) or self.published_pilot()
+        context.update(shown or {"pilot": None})
         return context
