@@ -62,9 +62,12 @@ bench: install
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 	fi
 	$(BIN)/python benchmarks/serve_toolkit_page.py
+	$(BIN)/python benchmarks/suppression_timing.py
 	cd benchmarks && ../$(BIN)/python health_timing.py
 	$(BIN)/python benchmarks/import_100k_return.py
 	$(BIN)/python benchmarks/export_national.py --reuse
+	@case "$$DATABASE_URL" in postgres*) $(BIN)/python benchmarks/dashboard.py --scale 1 --reuse ;; \
+	  *) echo "benchmarks/dashboard.py: set DATABASE_URL to a PostgreSQL database to time the dashboard" ;; esac
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected var

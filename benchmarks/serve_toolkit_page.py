@@ -29,6 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PATH = "/toolkit/access-to-services/"
 GOAL_RATIO = 0.8
+# wagtail/bakerydemo's home page on these 2-core machines (gunicorn, 2 sync workers), as
+# recorded in issue 14 (this page then at 122–140 req/s, 2.4–2.6 times it): about 50–55.
+# bakerydemo is not installed here, so it is not measured in the same run.
+BAKERYDEMO_HOME = 55
 HOST = "localhost"
 
 
@@ -46,8 +50,9 @@ def prepare_site(env: dict) -> None:
                        check=True, stdout=subprocess.DEVNULL)  # fmt: skip
 
 
-def query_counts(env: dict) -> tuple[int, int]:
-    """Queries for one page view built from scratch, and for one served from the cache."""
+def query_counts(env: dict) -> tuple[int, int, int]:
+    """Queries for the first view after a publish (what is kept until the next one built
+    too), for a view built each time, and for one served from the cache."""
     script = f"""
 import django; django.setup()
 from django.core.cache import cache
@@ -55,13 +60,14 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 cache.clear(); client = Client(HTTP_HOST="{HOST}")
-with CaptureQueriesContext(connection) as built: assert client.get("{PATH}").status_code == 200
+with CaptureQueriesContext(connection) as first: assert client.get("{PATH}").status_code == 200
 with CaptureQueriesContext(connection) as cached: client.get("{PATH}")
-print(len(built), len(cached))
+with CaptureQueriesContext(connection) as built: client.get("{PATH}", {{"nocache": "1"}})
+print(len(first), len(built), len(cached))
 """
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, check=True,
                          capture_output=True, text=True).stdout.split()  # fmt: skip
-    return int(out[-2]), int(out[-1])
+    return int(out[-3]), int(out[-2]), int(out[-1])
 
 
 def get(port: int, path: str, headers: dict | None = None) -> http.client.HTTPResponse:
@@ -138,7 +144,7 @@ def main() -> None:
     servers = []
     try:
         prepare_site(env)
-        built, cached = query_counts(env)
+        first, built, cached = query_counts(env)
         app, app_port = gunicorn(["cms.wsgi"], env, args.workers, ROOT)
         servers.append(app)
         wait_until_up(app_port, PATH, time.monotonic() + 60)
@@ -174,6 +180,7 @@ def main() -> None:
         shutil.rmtree(workdir, ignore_errors=True)
 
     ratio = best["cached page"] / best["Django floor"]
+    built_ok = best["page built each time"] >= 10 * BAKERYDEMO_HOME
     tool = "wrk" if measure is wrk else "a Python client"
     print(f"page {PATH} ({len(page.body):,} bytes) · gunicorn {args.workers} sync workers · "
           f"{tool}, {args.concurrency} connections · best of {args.rounds} rounds of "
@@ -191,8 +198,10 @@ def main() -> None:
         ("revalidation (304)", f"{best['revalidation (304)']:.0f} req/s",
          f"floor {floor_rate:.0f} req/s", "304, no body"),
         ("page built each time", f"{best['page built each time']:.0f} req/s",
-         "default Wagtail page 225 req/s", "—"),
-        ("queries", f"{built} built, {cached} cached", "—", "constant; 0 when cached"),
+         f"bakerydemo home {BAKERYDEMO_HOME} req/s",
+         f"≥ {10 * BAKERYDEMO_HOME} req/s {'met' if built_ok else 'MISSED'}"),
+        ("queries", f"{built} built, {cached} cached", f"{first} first after a publish",
+         "≤ 10 built; 0 cached"),
     ]  # fmt: skip
     print(f"  {'figure':<28}{'measured':<18}{'reference':<32}goal")
     for figure, measured, reference, goal in rows:

@@ -5,5 +5,5 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Site"
 
-    def ready(self):
+    def ready(self) -> None:
         from cms import checks, documents, sessions  # noqa: F401 - checks and signal receivers

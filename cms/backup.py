@@ -16,6 +16,7 @@ import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -30,7 +31,7 @@ class BackupError(Exception):
     pass
 
 
-def row_digest(row) -> int:
+def row_digest(row: tuple[Any, ...]) -> int:
     values = [bytes(value) if isinstance(value, memoryview) else value for value in row]
     return int.from_bytes(hashlib.sha256(repr(values).encode()).digest(), "big")
 

@@ -1,5 +1,9 @@
 """Deploy checks of our own, run by `manage.py check --deploy`."""
 
+from collections.abc import Sequence
+from typing import Any
+
+from django.apps import AppConfig
 from django.conf import settings
 from django.core import checks
 from django.db import DatabaseError
@@ -8,7 +12,9 @@ from cms.demo_accounts import demo_accounts
 
 
 @checks.register(checks.Tags.security, deploy=True)
-def demo_mode_off(app_configs, **kwargs) -> list[checks.CheckMessage]:
+def demo_mode_off(
+    app_configs: Sequence[AppConfig] | None, **kwargs: Any
+) -> list[checks.CheckMessage]:
     if not settings.DEMO_MODE:
         return []
     return [
@@ -22,7 +28,9 @@ def demo_mode_off(app_configs, **kwargs) -> list[checks.CheckMessage]:
 
 
 @checks.register(checks.Tags.security, deploy=True)
-def demo_accounts_removed(app_configs, **kwargs) -> list[checks.CheckMessage]:
+def demo_accounts_removed(
+    app_configs: Sequence[AppConfig] | None, **kwargs: Any
+) -> list[checks.CheckMessage]:
     """Demo accounts left in a database (seeded by `make run`) would sign in with the
     published password the moment DEMO_MODE is switched on again."""
     try:

@@ -10,13 +10,13 @@ is refused and a session signed in earlier is anonymous from its next request.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AbstractBaseUser, Group, User
 from django.db.models import QuerySet
 
 DEMO_GROUP = "Demo accounts"
 
 
-def demo_account_mark(user) -> None:
+def demo_account_mark(user: User) -> None:
     group, _ = Group.objects.get_or_create(name=DEMO_GROUP)
     user.groups.add(group)
 
@@ -42,11 +42,11 @@ class DemoModeBackend(ModelBackend):
     `user_can_authenticate`; each request of a signed-in session asks `get_user`, which
     answers with the one query ModelBackend makes."""
 
-    def user_can_authenticate(self, user) -> bool:
+    def user_can_authenticate(self, user: AbstractBaseUser) -> bool:
         users = accounts_that_may_sign_in(get_user_model().objects.filter(pk=user.pk))
         return super().user_can_authenticate(user) and users.exists()
 
-    def get_user(self, user_id):
+    def get_user(self, user_id: int) -> AbstractBaseUser | None:
         users = accounts_that_may_sign_in(get_user_model()._default_manager.filter(pk=user_id))
         user = users.first()
         return user if user is not None and super().user_can_authenticate(user) else None

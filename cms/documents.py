@@ -5,7 +5,9 @@ collection's documents are kept in the private storage."""
 import secrets
 from functools import partial
 from pathlib import PurePath
+from typing import Any
 
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -31,7 +33,7 @@ def stored_name(original: str, kind: str) -> str:
 
 
 class DocumentForm(BaseDocumentForm):
-    def clean_file(self):
+    def clean_file(self) -> File | None:
         upload = self.cleaned_data["file"]
         if isinstance(upload, UploadedFile):  # not on an edit that keeps the stored file
             kind = upload_check(upload, kinds=KINDS, max_bytes=MAX_BYTES)
@@ -90,13 +92,17 @@ def collection_documents_place(collection: Collection) -> int:
 
 
 @receiver(pre_save, sender=get_document_model_string())
-def _document_placed_on_save(sender, instance, **kwargs) -> None:
+def _document_placed_on_save(
+    sender: type[AbstractDocument], instance: AbstractDocument, **kwargs: Any
+) -> None:
     document_file_place(instance)
 
 
 @receiver(post_save, sender=CollectionViewRestriction)
 @receiver(post_delete, sender=CollectionViewRestriction)
-def _collection_documents_placed(sender, instance, **kwargs) -> None:
+def _collection_documents_placed(
+    sender: type[CollectionViewRestriction], instance: CollectionViewRestriction, **kwargs: Any
+) -> None:
     collection = Collection.objects.filter(pk=instance.collection_id).first()
     if collection is not None:  # None while the collection itself is being deleted
         collection_documents_place(collection)

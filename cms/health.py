@@ -15,12 +15,13 @@ database to be told that the database is down.
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
 
 from cms.celery_app import app
@@ -111,7 +112,7 @@ def checks_run() -> dict[str, dict]:
     return results
 
 
-def health(request) -> JsonResponse:
+def health(request: HttpRequest) -> JsonResponse:
     results = checks_run()
     failed = {name for name, result in results.items() if not result["ok"]}
     status = "down" if failed & ESSENTIAL else "degraded" if failed else "ok"
@@ -126,10 +127,10 @@ class HealthMiddleware:
     """Answer /health/ before sessions, authentication, CSRF and host checks run (a load
     balancer probes by address), so it needs nothing but the checks themselves."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path_info == PATH:
             return health(request)
         return self.get_response(request)

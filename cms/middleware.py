@@ -2,9 +2,11 @@
 
 import re
 import uuid
+from collections.abc import Callable
 
 from csp.constants import SELF, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from cms.logging import request_id
 
@@ -14,10 +16,10 @@ ADMIN_PREFIX = "/admin/"
 
 
 class RequestIdMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         given = request.headers.get("X-Request-ID", "")
         request.id = given if REQUEST_ID_FORMAT.fullmatch(given) else uuid.uuid4().hex
         # Not reset afterwards: Django logs the response (django.request) after middleware.
@@ -33,7 +35,9 @@ class SiteCSPMiddleware(CSPMiddleware):
     allowed; and the admin's preview, which Wagtail marks X-Frame-Options: SAMEORIGIN,
     may be framed by the admin (frame-ancestors overrides X-Frame-Options in browsers)."""
 
-    def get_policy_parts(self, request, response, report_only=False):
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
         if request.path_info.startswith(ADMIN_PREFIX) and parts.update is None:
             parts.update = {"script-src": [UNSAFE_INLINE]}

@@ -7,9 +7,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from cms.blocks import BodyBlock
+from cms.pages import PublicPageMixin, descendant_route
 
 
-class HomePage(Page):
+class HomePage(PublicPageMixin, Page):
     intro = RichTextField(blank=True)
     body = StreamField(BodyBlock(), blank=True)
 
@@ -19,6 +20,9 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def route(self, request, path_components):
+        return descendant_route(self, request, path_components)
 
 
 class TwoFactorInvitationQuerySet(models.QuerySet):

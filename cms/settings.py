@@ -9,6 +9,7 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.celery_settings import celery_settings
 from cms.media import media_storages
 from cms.proxies import client_address_settings
 
@@ -229,26 +230,8 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Design Lab <designlab@localhost>")
 
 # Celery: with no broker, tasks run in-process so `make run` needs nothing else.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
-CELERY_TASK_EAGER_PROPAGATES = True
+vars().update(celery_settings(env.str("CELERY_BROKER_URL", default=""), TIME_ZONE))
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
-CELERY_TASK_ACKS_LATE = True  # our tasks are idempotent; a killed worker's task is redelivered
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Sending fails within about two seconds when the broker is down (cms.queue records the job
-# as queued) rather than holding the user's request while kombu retries.
-CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 3}
-CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": 1,
-    "interval_start": 0,
-    "interval_step": 0.5,
-    "interval_max": 0.5,
-}
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_TIMEZONE = TIME_ZONE
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Borough Design Lab"
@@ -272,7 +255,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would call releases.wagtail.org
 WAGTAILADMIN_COMMENTS_ENABLED = False
 WAGTAIL_WORKFLOW_ENABLED = True
 
-# Public toolkit site: published counts below this are suppressed (UK practice: 10).
+# Public site: counts of people below this are hidden (UK practice: 10), by toolkit/suppression.py.
 TOOLKIT_SUPPRESSION_THRESHOLD = env.int("TOOLKIT_SUPPRESSION_THRESHOLD", default=10)
 if TOOLKIT_SUPPRESSION_THRESHOLD < 1:
     raise ImproperlyConfigured("TOOLKIT_SUPPRESSION_THRESHOLD must be at least 1.")
@@ -281,7 +264,14 @@ TOOLKIT_PAGE_CACHE_SECONDS = env.int("TOOLKIT_PAGE_CACHE_SECONDS", default=60 * 
 # The public API (toolkit.api) sets its own policies per view; drf-spectacular generates
 # its OpenAPI document (and checks it in `check --deploy`).
 REST_FRAMEWORK = {"DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema"}
-SPECTACULAR_SETTINGS = {"DEFAULT_GENERATOR_CLASS": "toolkit.api.schema.APISchemaGenerator"}
+SPECTACULAR_SETTINGS = {
+    "DEFAULT_GENERATOR_CLASS": "toolkit.api.schema.APISchemaGenerator",
+    # Two choices named Status: an evaluation's, and a KPI's status against its target.
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "pilots.models.evaluations.Evaluation.Status",
+        "TargetStatusEnum": "pilots.models.kpis.Status",
+    },
+}
 
 # Browsers may reuse a public page this long (Cache-Control max-age) without asking again.
 TOOLKIT_PAGE_MAX_AGE = env.int("TOOLKIT_PAGE_MAX_AGE", default=60)

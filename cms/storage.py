@@ -8,6 +8,10 @@ name itself says where a file is, so everything that handles files (Wagtail's do
 backups, deletion) works unchanged; cms.documents decides which documents are private.
 """
 
+from datetime import datetime
+from typing import NoReturn
+
+from django.core.files import File
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.utils.deconstruct import deconstructible
 
@@ -18,7 +22,7 @@ PRIVATE = "private/"
 class PrivateFileSystemStorage(FileSystemStorage):
     """Private files on local disk. They have no URL: only the document view serves them."""
 
-    def url(self, name):
+    def url(self, name: str | None) -> NoReturn:
         raise NotImplementedError("Private files are served by the document view only.")
 
 
@@ -40,53 +44,53 @@ class MediaStorage(Storage):
             return self.private, name.removeprefix(PRIVATE), PRIVATE
         return self.public, name, ""
 
-    def _open(self, name, mode="rb"):
+    def _open(self, name: str, mode: str = "rb") -> File:
         storage, inner, _ = self._route(name)
         return storage.open(inner, mode)
 
-    def _save(self, name, content):
+    def _save(self, name: str, content: File) -> str:
         storage, inner, prefix = self._route(name)
         return prefix + storage.save(inner, content)
 
-    def get_available_name(self, name, max_length=None):
+    def get_available_name(self, name: str, max_length: int | None = None) -> str:
         storage, inner, prefix = self._route(name)
         if max_length is not None:
             max_length -= len(prefix)
         return prefix + storage.get_available_name(inner, max_length=max_length)
 
-    def delete(self, name):
+    def delete(self, name: str) -> None:
         storage, inner, _ = self._route(name)
         storage.delete(inner)
 
-    def exists(self, name):
+    def exists(self, name: str) -> bool:
         storage, inner, _ = self._route(name)
         return storage.exists(inner)
 
-    def listdir(self, path):
+    def listdir(self, path: str) -> tuple[list[str], list[str]]:
         storage, inner, _ = self._route(path)
         return storage.listdir(inner)
 
-    def size(self, name):
+    def size(self, name: str) -> int:
         storage, inner, _ = self._route(name)
         return storage.size(inner)
 
-    def url(self, name):
+    def url(self, name: str) -> str:
         storage, inner, _ = self._route(name)
         return storage.url(inner)
 
-    def path(self, name):
+    def path(self, name: str) -> str:
         storage, inner, _ = self._route(name)
         return storage.path(inner)
 
-    def get_accessed_time(self, name):
+    def get_accessed_time(self, name: str) -> datetime:
         storage, inner, _ = self._route(name)
         return storage.get_accessed_time(inner)
 
-    def get_created_time(self, name):
+    def get_created_time(self, name: str) -> datetime:
         storage, inner, _ = self._route(name)
         return storage.get_created_time(inner)
 
-    def get_modified_time(self, name):
+    def get_modified_time(self, name: str) -> datetime:
         storage, inner, _ = self._route(name)
         return storage.get_modified_time(inner)
 

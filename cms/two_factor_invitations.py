@@ -13,6 +13,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -32,7 +33,7 @@ def _hashed(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invitation_issue(*, user) -> tuple[TwoFactorInvitation, str]:
+def invitation_issue(*, user: AbstractBaseUser) -> tuple[TwoFactorInvitation, str]:
     """A new invitation for `user`, cancelling their earlier ones; returns it and its link."""
     TwoFactorInvitation.objects.filter(user=user).delete()
     token = secrets.token_urlsafe(32)

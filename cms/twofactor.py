@@ -8,18 +8,22 @@ Codes are single-use: django-otp remembers the last time-step accepted for each 
 """
 
 from base64 import b32encode
+from collections.abc import Callable, Iterable
 from urllib.parse import urlencode
 
 import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import Resolver404, path, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import devices_for_user, match_token, user_has_device
 from django_otp import login as otp_login
+from django_otp.models import Device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cms.two_factor_invitations import (
@@ -42,7 +46,7 @@ OPEN_VIEWS = (
 TOO_SOON = "Too many wrong codes. Wait a few seconds, then try again."
 
 
-def two_factor_required(user) -> bool:
+def two_factor_required(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Whether `user` must prove a one-time code before using the admin."""
     return (
         not settings.DEMO_MODE
@@ -56,10 +60,10 @@ class TwoFactorMiddleware:
     """Send an admin account that has only given its password to verification (or to
     enrolment when it has no authenticator yet). Runs after django-otp's OTPMiddleware."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if two_factor_required(request.user) and not self.exempt(request.path_info):
             view = "verify" if user_has_device(request.user) else "enrol"
             target = reverse(f"cms_two_factor_{view}")
@@ -86,24 +90,24 @@ class CodeForm(forms.Form):
         ),
     )
 
-    def clean_token(self):
+    def clean_token(self) -> str:
         return self.cleaned_data["token"].replace(" ", "")
 
 
-def throttled(devices) -> bool:
+def throttled(devices: Iterable[Device]) -> bool:
     """django-otp doubles the wait after each wrong code: tell the user to wait rather than
     calling a right code wrong."""
     return not any(device.verify_is_allowed()[0] for device in devices)
 
 
-def _next_url(request) -> str:
+def _next_url(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
     return reverse("wagtailadmin_home")
 
 
-def verify(request):
+def verify(request: HttpRequest) -> HttpResponse:
     """Ask for the current code from the user's enrolled authenticator."""
     if not user_has_device(request.user):
         return redirect("cms_two_factor_enrol")
@@ -125,7 +129,7 @@ def verify(request):
     )
 
 
-def enrol(request):
+def enrol(request: HttpRequest) -> HttpResponse:
     """Show a new authenticator key as a QR code, to a session that opened an invitation;
     confirm it with a first code."""
     if user_has_device(request.user):

@@ -9,6 +9,7 @@ entities (a "billion laughs").
 import copy
 import zipfile
 import zlib
+from typing import NoReturn
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
@@ -130,10 +131,10 @@ class _RootStarted(Exception):
 class _RootStart:
     """An XML parser's target that stops the parse at the root element's start."""
 
-    def start(self, tag, attrib):
+    def start(self, tag: str, attrib: dict[str, str]) -> NoReturn:
         raise _RootStarted
 
-    def close(self):
+    def close(self) -> None:
         pass
 
 

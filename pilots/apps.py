@@ -12,6 +12,7 @@ class PilotsConfig(AppConfig):
         from designlab.models import Officer
         from pilots.access.collections import officer_saved
         from pilots.access.roles import ensure_roles
+        from pilots.dashboard.cache import dashboard_signals_connect
         from pilots.notifications.schedule import schedule_ensure
         from pilots.resources.documents import document_file_replaced
 
@@ -20,3 +21,4 @@ class PilotsConfig(AppConfig):
         pre_save.connect(document_file_replaced, sender=get_document_model())
         post_save.connect(officer_saved, sender=Officer)
         post_delete.connect(officer_saved, sender=Officer)
+        dashboard_signals_connect()

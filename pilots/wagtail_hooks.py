@@ -23,6 +23,7 @@ from pilots.dashboard.urls import urlpatterns as dashboard_urls
 from pilots.exports.urls import urlpatterns as exports_urls
 from pilots.models import Pilot, SharedResource
 from pilots.notifications.urls import urlpatterns as notifications_urls
+from pilots.readings.history import STATUS_ACTIONS
 from pilots.readings.urls import urlpatterns as readings_urls
 from pilots.resources.buttons import ApproveForThePublicMenuItem, resource_listing_buttons
 from pilots.resources.documents import participants_only_document
@@ -88,6 +89,13 @@ def pilots_dashboard_menu_item() -> ConvenorMenuItem:
 
 
 @hooks.register("register_admin_menu_item")
+def pilots_review_menu_item() -> ConvenorMenuItem:
+    return ConvenorMenuItem(
+        "Readings to review", reverse("pilots_readings_review"), icon_name="tasks", order=95
+    )
+
+
+@hooks.register("register_admin_menu_item")
 def pilots_exports_menu_item() -> ParticipantMenuItem:
     return ParticipantMenuItem("Exports", reverse("lab_exports"), icon_name="download", order=110)
 
@@ -96,6 +104,13 @@ def pilots_exports_menu_item() -> ParticipantMenuItem:
 def pilots_table_1_menu_item() -> ParticipantMenuItem:
     return ParticipantMenuItem(
         "Table 1: pilot initiatives", reverse("lab_table_1"), icon_name="table", order=50
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def pilots_outliers_menu_item() -> ConvenorMenuItem:
+    return ConvenorMenuItem(
+        "Unusual figures to follow up", reverse("pilots_outliers"), icon_name="warning", order=60
     )
 
 
@@ -109,6 +124,8 @@ def pilots_due_panel(request: HttpRequest, panels: list) -> None:
 def pilots_log_actions(actions: LogActionRegistry) -> None:
     actions.register_action("pilots.return_imported", "Import KPI return", "KPI return imported")
     actions.register_action("pilots.return_refused", "Refuse KPI return", "KPI return refused")
+    for action, said in STATUS_ACTIONS.items():
+        actions.register_action(action, said, f"Reading: {said.lower()}")
     actions.register_action("pilots.resource_reused", "Record reuse", "Reuse recorded")
     actions.register_action(
         "pilots.resource_reuse_withdrawn", "Withdraw a reuse record", "Reuse record withdrawn"

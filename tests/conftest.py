@@ -9,6 +9,7 @@ Who is who:
 """
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -18,6 +19,21 @@ import pytest
 from django.contrib.auth import get_user_model
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """The .po catalogues compiled, as `make setup` does: the .mo files are not in git."""
+    from django.conf import settings
+    from django.test.signals import setting_changed
+
+    from cms.translations import translations_compile
+
+    if translations_compile():
+        # Django caches the catalogues it has loaded; this signal makes it read them again.
+        setting_changed.send(
+            sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
+        )
 
 
 @pytest.fixture(scope="session")
@@ -91,6 +107,47 @@ def tasks_in_process():
         app.conf.task_always_eager = eager
 
 
+# The worker as the README runs it (both queues, memory and task limits per child), with one
+# child: CI has two cores.
+WORKER_COMMAND = [
+    sys.executable, "-m", "celery", "-A", "cms", "worker", "-Q", "celery,bulk",
+    "--concurrency=1", "--max-tasks-per-child=100", "--max-memory-per-child=524288",
+    "--loglevel=WARNING", "--without-heartbeat", "--without-gossip", "--without-mingle",
+]  # fmt: skip
+
+
+def worker_env(settings, broker: str) -> dict:
+    """The environment of a worker process using the test database and `broker`."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    return {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "CELERY_BROKER_URL": broker,
+        "CELERY_RESULT_BACKEND": broker,
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
+        "EXPORTS_ROOT": str(settings.EXPORTS_ROOT),
+    }
+
+
+def worker_start(env: dict) -> subprocess.Popen:
+    """A worker in a process group of its own, so a test can kill it whole (`worker_stop`)."""
+    return subprocess.Popen(WORKER_COMMAND, cwd=ROOT, env=env, start_new_session=True)
+
+
+def worker_stop(worker: subprocess.Popen) -> None:
+    if worker.poll() is None:
+        os.killpg(worker.pid, signal.SIGTERM)
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
+    time.sleep(0.1)
+
+
 @pytest.fixture
 def celery_worker_process(transactional_db, django_db_serialized_rollback, settings):
     """A real `celery worker` process on the configured broker, using the test database.
@@ -103,21 +160,7 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, setti
         pytest.skip("no CELERY_BROKER_URL: tasks run in-process")
     if connection.vendor != "postgresql":
         pytest.skip("a worker process needs a shared database (PostgreSQL)")
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "CELERY_BROKER_URL": broker_url(),
-        "CELERY_RESULT_BACKEND": broker_url(),
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "PRIVATE_MEDIA_ROOT": str(settings.PRIVATE_MEDIA_ROOT),
-        "EXPORTS_ROOT": str(settings.EXPORTS_ROOT),
-    }
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo",
-         "--loglevel=WARNING", "--without-heartbeat", "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
+    worker = worker_start(worker_env(settings, broker_url()))
     settings.CELERY_TASK_ALWAYS_EAGER = False
     from cms.celery_app import app
 
@@ -130,9 +173,4 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, setti
     finally:
         app.conf.task_always_eager, app.conf.result_backend = saved
         vars(app._local).pop("backend", None)
-        worker.terminate()
-        try:
-            worker.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            worker.kill()
-        time.sleep(0.1)
+        worker_stop(worker)

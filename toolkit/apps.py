@@ -5,5 +5,5 @@ class ToolkitConfig(AppConfig):
     name = "toolkit"
     verbose_name = "Toolkit"
 
-    def ready(self):
+    def ready(self) -> None:
         from toolkit import signals  # noqa: F401  (connects the cache invalidation)

@@ -13,16 +13,22 @@ serve them. Every other page says `Cache-Control: private`.
 
 import hashlib
 import time
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
+from wagtail.models import Page
 
 GENERATION_KEY = "toolkit:page-cache-generation"
 PUBLIC = "toolkit_public_page"  # the response attribute that marks a page anyone may see
+
+# Wagtail's `on_serve_page` callback: (page, request, serve_args, serve_kwargs) -> response.
+ServePage = Callable[[Page, HttpRequest, tuple[Any, ...], dict[str, Any]], HttpResponse]
 
 
 def _generation() -> int:
@@ -33,12 +39,25 @@ def _generation() -> int:
     return generation
 
 
+def public_generation() -> int:
+    """The current generation: what else is kept only until the next publish varies on it."""
+    return _generation()
+
+
+def generation_cached(name: str, build):
+    """`build()`, kept until the next publish: for what a page needs that changes only
+    when something is published (the pages behind privacy, Table 2's ratings, …)."""
+    return cache.get_or_set(
+        f"toolkit:{name}:{_generation()}", build, settings.TOOLKIT_PAGE_CACHE_SECONDS
+    )
+
+
 def _generation_start() -> None:
     # A fresh timestamp, not incr(): an evicted counter restarting at 1 could revive old pages.
     cache.set(GENERATION_KEY, time.time_ns(), None)
 
 
-def public_cache_invalidate(**kwargs) -> None:
+def public_cache_invalidate(**kwargs: Any) -> None:
     """Start a new generation: every cached page is stale from now on. A signal receiver."""
     _generation_start()
     # And again once the change commits: a page built meanwhile from the data as it was
@@ -46,7 +65,7 @@ def public_cache_invalidate(**kwargs) -> None:
     transaction.on_commit(_generation_start)
 
 
-def public_api_cache_key(request) -> str:
+def public_api_cache_key(request: HttpRequest) -> str:
     """The key for a public API response (`toolkit.api.base`), in the pages' generation so
     that a publish makes it stale too: the whole URL, query string included; the API
     answers everyone alike."""
@@ -54,10 +73,23 @@ def public_api_cache_key(request) -> str:
     return f"toolkit:api:{_generation()}:{url}"
 
 
-def cached_serve(callback):
+def public_page_cache_key(request: HttpRequest) -> str:
+    """The key for a public page, by host and path. Hashed: a path may be longer than a
+    cache key may be, or hold spaces and control characters (decoded from %20, %01), which
+    memcached refuses and Django warns of (CacheKeyWarning)."""
+    where = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+    return f"toolkit:page:{where}"
+
+
+def cached_serve(callback: ServePage) -> ServePage:
     """An `on_serve_page` hook: mark the response of a page anyone may see as public."""
 
-    def inner(page, request, serve_args, serve_kwargs):
+    def inner(
+        page: Page,
+        request: HttpRequest,
+        serve_args: tuple[Any, ...],
+        serve_kwargs: dict[str, Any],
+    ) -> HttpResponse:
         response = callback(page, request, serve_args, serve_kwargs)
         if (
             response.status_code == 200
@@ -75,7 +107,7 @@ def cached_serve(callback):
     return inner
 
 
-def _cacheable(request) -> bool:
+def _cacheable(request: HttpRequest) -> bool:
     """An anonymous visitor's GET without a query string: the cookie is enough to tell (the
     session is not loaded yet), and a stale session cookie only costs a cache miss."""
     return (
@@ -92,13 +124,13 @@ class PublicPageCacheMiddleware:
     The response is stored as the middleware below it left it, headers and all, so a hit
     costs one cache round trip. Only responses the hook above marked are stored."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _cacheable(request):
             return self.get_response(request)
-        key = f"toolkit:page:{request.get_host()}:{request.path}"
+        key = public_page_cache_key(request)
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or _generation()
         stored = found.get(key)

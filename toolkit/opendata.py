@@ -1,16 +1,21 @@
 """Open data: per-borough aggregates of the published records, as CSV and JSON, under the
-Open Government Licence v3.0, with small counts suppressed (see `toolkit.disclosure`)."""
+Open Government Licence v3.0. Counts of records are exact; a table that counts people hides
+small counts and the totals that contain them (`toolkit.suppression`)."""
 
 import csv
 import io
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count
 
-from cms.cells import cell_safe
+from cms.cells import CSV_BOM, cell_safe
 from pilots.models import Evaluation, KPIReading, Pilot, Stage
-from toolkit.disclosure import suppress_table, threshold
+from toolkit.cache import generation_cached
+from toolkit.published import READING_FIELDS, published_readings, reading_public, readings_hidden
+from toolkit.suppression import suppress_table, threshold, with_totals
 
 LICENCE = {
     "name": "Open Government Licence v3.0",
@@ -34,16 +39,37 @@ class Dataset:
     title: str
     description: str
     counts: Callable[[], tuple[list[tuple[str, str]], list[str], dict]]
+    # Counts of records (pilots, evaluations, readings) are exact; counts of people are
+    # masked (`toolkit.suppression`).
+    counts_people: bool = False
 
     def build(self) -> Table:
+        """The table, suppressed; built once per generation (it changes only on publish),
+        since it aggregates every published reading."""
+        return generation_cached(f"open-data:{self.slug}", self._build)
+
+    def _build(self) -> Table:
         boroughs, columns, counts = self.counts()
-        cells = [[counts.get((code, column), 0) for column in columns] for _, code in boroughs]
-        suppressed = suppress_table(cells, len(columns))
-        rows = [
-            (name, code, values)
-            for (name, code), values in zip(boroughs, suppressed[:-1], strict=True)
+        keys = ["borough", "column"]
+        cells = [
+            {"borough": code, "column": column, "n": counts.get((code, column), 0)}
+            for _, code in boroughs
+            for column in columns
         ]
-        return Table(columns=columns, rows=rows, total=suppressed[-1])
+        rows = with_totals(cells, keys, "n")
+        if self.counts_people:
+            rows = suppress_table(rows, keys, "n")
+        value = {(row["borough"], row["column"]): row["n"] for row in rows}
+
+        def line(code: str | None) -> list[int | None]:
+            # With no boroughs at all there are no cells, and every total is 0.
+            return [value.get((code, column), 0) for column in [*columns, None]]
+
+        return Table(
+            columns=columns,
+            rows=[(name, code, line(code)) for name, code in boroughs],
+            total=line(None),
+        )
 
 
 def _grouped(queryset, borough_path: str, column_path: str | None, columns: list[str]):
@@ -106,12 +132,27 @@ def _cell(value: int | None) -> str | int:
 def dataset_csv(dataset: Dataset) -> str:
     table = dataset.build()
     out = io.StringIO()
+    out.write(CSV_BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["borough", "gss_code", *table.columns, "Total"])
     for name, code, values in table.rows:
         writer.writerow([cell_safe(name), cell_safe(code), *map(_cell, values)])
     writer.writerow(["All boroughs", "", *map(_cell, table.total)])
     return out.getvalue()
+
+
+def suppression_note(dataset: Dataset) -> dict:
+    if not dataset.counts_people:
+        return {
+            "threshold": None,
+            "note": "Counts of records (pilots, evaluations, readings), not of people: every "
+            "figure is exact.",
+        }
+    return {
+        "threshold": threshold(),
+        "note": f"Counts of people from 1 to {threshold() - 1} are suppressed (null), and so "
+        "is every total that includes a suppressed count.",
+    }
 
 
 def dataset_json(dataset: Dataset) -> dict:
@@ -122,11 +163,7 @@ def dataset_json(dataset: Dataset) -> dict:
         "title": dataset.title,
         "description": dataset.description,
         "licence": LICENCE,
-        "suppression": {
-            "threshold": threshold(),
-            "note": f"Counts from 1 to {threshold() - 1} are suppressed (null), and so are "
-            "further cells where a suppressed count could otherwise be worked out from totals.",
-        },
+        "suppression": suppression_note(dataset),
         "columns": keys,
         "rows": [
             {"borough": name, "gss_code": code, "values": dict(zip(keys, values, strict=True))}
@@ -134,3 +171,75 @@ def dataset_json(dataset: Dataset) -> dict:
         ],
         "all_boroughs": dict(zip(keys, table.total, strict=True)),
     }
+
+
+# The table of approved readings, the same as the API's /readings/: one row per reading.
+@dataclass(frozen=True)
+class RowsFile:
+    """A file of rows rather than a table of counts per borough."""
+
+    slug: str
+    title: str
+    description: str
+
+
+READINGS = RowsFile(
+    "readings", "Approved KPI readings",
+    "Every approved reading of the KPIs of published pilots, by pilot, KPI and period. "
+    "A count below the disclosure threshold is withheld.",
+)  # fmt: skip
+READINGS_CHUNK = 2_000
+
+
+def readings_csv_lines() -> Iterator[str]:
+    """The readings table as CSV, a line at a time: it may hold many thousands of rows."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+
+    def line(row: list) -> str:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(row)
+        return out.getvalue()
+
+    yield line([*READING_FIELDS, "suppressed"])
+    hidden = readings_hidden()
+    for row in published_readings().iterator(chunk_size=READINGS_CHUNK):
+        reading = reading_public(row, hidden)
+        yield line(
+            [cell_safe(str(v)) if isinstance(v, str) else _reading_cell(v)
+             for v in reading.values()]
+        )  # fmt: skip
+
+
+def _reading_cell(value) -> str | int:
+    if value is None:
+        return SUPPRESSED
+    return str(value).lower() if isinstance(value, bool) else value
+
+
+def readings_json_chunks() -> Iterator[str]:
+    """The readings table as JSON, written a chunk at a time."""
+    head = {
+        "dataset": READINGS.slug,
+        "title": READINGS.title,
+        "description": READINGS.description,
+        "licence": LICENCE,
+        "suppression": {
+            "threshold": threshold(),
+            "note": f"A count KPI's value from 1 to {threshold() - 1} is withheld (null, "
+            "with suppressed true), and so is a value fewer than that many away from the KPI's "
+            "baseline or an earlier value shown: the difference would count people.",
+        },
+    }
+    yield json.dumps(head, indent=2)[:-2] + ',\n  "rows": ['
+    first = True
+    hidden = readings_hidden()
+    for row in published_readings().iterator(chunk_size=READINGS_CHUNK):
+        reading = reading_public(row, hidden)
+        if reading["value"] is not None:
+            reading["value"] = float(reading["value"])  # a number, as in the API
+        text = json.dumps(reading, cls=DjangoJSONEncoder)
+        yield ("\n    " if first else ",\n    ") + text
+        first = False
+    yield "\n  ]\n}\n"

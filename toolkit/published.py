@@ -2,21 +2,39 @@
 (for a live pilot these are the published version; drafts exist only in revisions), with
 small counts masked."""
 
+import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from wagtail.models import PageViewRestriction
 
 from designlab.models import Provenance
-from pilots.models import KPI, KPIReading, Pilot
-from toolkit.disclosure import is_disclosive
+from pilots.models import KPI, KPIReading, Pilot, Status
+from toolkit.cache import generation_cached
+from toolkit.suppression import suppress_series, suppressed
+
+
+def public_pages(pages: QuerySet) -> QuerySet:
+    """`pages.public()` without its query: the sections behind privacy are kept until the
+    next publish (a change to a page's privacy starts a new generation)."""
+    restricted = generation_cached(
+        "restricted-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+    private = Q()
+    for path in restricted:
+        private |= Q(path__startswith=path)
+    return pages.exclude(private) if restricted else pages
 
 
 def _latest_reading() -> Prefetch:
-    """A KPI's `readings`, cut to its latest: all that `kpi_progress` reads. A large pilot
-    has thousands of readings, which public pages and the API need not load."""
-    latest = KPIReading.objects.filter(kpi=OuterRef("kpi")).order_by("-period_start")
-    queryset = KPIReading.objects.filter(period_start=Subquery(latest.values("period_start")[:1]))
+    """A KPI's `readings`, cut to its latest approved one: all that `kpi_progress` reads. A
+    large pilot has thousands of readings, which public pages and the API need not load."""
+    approved = KPIReading.objects.published()
+    latest = approved.filter(kpi=OuterRef("kpi")).order_by("-period_start")
+    queryset = approved.filter(period_start=Subquery(latest.values("period_start")[:1]))
     return Prefetch("readings", queryset=queryset)
 
 
@@ -25,7 +43,7 @@ def published_pilots() -> QuerySet[Pilot]:
         Pilot.objects.published()
         .select_related("borough", "lab")
         .prefetch_related(
-            Prefetch("kpis", queryset=KPI.objects.prefetch_related(_latest_reading())),
+            Prefetch("kpis", queryset=KPI.objects.prefetch_related(_latest_reading(), "targets")),
             "evaluations",
             "partnerships",
             "practice_changes",
@@ -34,9 +52,24 @@ def published_pilots() -> QuerySet[Pilot]:
     )
 
 
+def published_pilot_shown(pk: int) -> Pilot | None:
+    """A published pilot with what its case study shows (its KPIs with their latest
+    reading, its evaluations); None if it is not published."""
+    kpis = KPI.objects.prefetch_related(_latest_reading(), "targets")
+    return (
+        Pilot.objects.published()
+        .select_related("borough", "lab")
+        .prefetch_related(Prefetch("kpis", queryset=kpis), "evaluations")
+        .filter(pk=pk)
+        .first()
+    )
+
+
 def published_kpis() -> QuerySet[KPI]:
     """The KPIs of published pilots, ready for `kpi_progress`."""
-    return KPI.objects.filter(pilot__in=published_pilots()).prefetch_related(_latest_reading())
+    return KPI.objects.filter(pilot__in=published_pilots()).prefetch_related(
+        _latest_reading(), "targets"
+    )
 
 
 def shows_illustrative(record: Provenance) -> bool:
@@ -49,40 +82,121 @@ def shows_illustrative(record: Provenance) -> bool:
 
 @dataclass(frozen=True)
 class KPIProgress:
-    """A KPI as the public sees it. A masked value is None with `suppressed` True."""
+    """A KPI as the public sees it. A hidden value is None with its flag (and `suppressed`)
+    True: small, or (the latest) a few people away from the baseline."""
 
     kpi: KPI
     baseline: Decimal | None
     target: Decimal | None
     latest: Decimal | None
     latest_period: object
-    suppressed: bool
+    baseline_hidden: bool
+    latest_hidden: bool
+    latest_small: bool  # hidden as itself small ("Fewer than 10"), not for its change
     percent: int | None  # of the way from baseline to target, 0–100
+    status: Status | None  # against the latest period's target; None when it would tell
+
+    @property
+    def status_shown(self) -> str | None:
+        return self.status.shown if self.status else None
+
+    @property
+    def suppressed(self) -> bool:
+        return self.baseline_hidden or self.latest_hidden
 
 
-def _masked(kpi: KPI, value: Decimal | None) -> tuple[Decimal | None, bool]:
-    # Counts of people or cases below the threshold could single someone out.
-    if kpi.unit == KPI.Unit.COUNT and is_disclosive(value):
-        return None, True
-    return value, False
+# One approved reading as the public sees it: the API's /readings/ and the open data files.
+READING_FIELDS = {
+    "pilot": "kpi__pilot_id",
+    "pilot_title": "kpi__pilot__title",
+    "borough": "kpi__pilot__borough__name",
+    "gss_code": "kpi__pilot__borough__gss_code",
+    "lab": "kpi__pilot__lab__slug",
+    "kpi": "kpi_id",
+    "kpi_name": "kpi__name",
+    "unit": "kpi__unit",
+    "period_start": "period_start",
+    "value": "value",
+}
 
 
-def kpi_progress(kpi: KPI) -> KPIProgress:
+def published_readings() -> QuerySet:
+    """Approved readings of published pilots, a tuple of READING_FIELDS' values per
+    reading, in the pilots' order then by period; made public with `reading_public`."""
+    return (
+        KPIReading.objects.published()
+        .order_by(
+            "kpi__pilot__borough__name",
+            "kpi__pilot__title",
+            "kpi__pilot_id",
+            "kpi__sort_order",
+            "kpi_id",
+            "period_start",
+        )  # fmt: skip
+        .values_list(*READING_FIELDS.values())
+    )
+
+
+def readings_hidden(kpi_ids: set[int] | None = None) -> set[tuple[int, dt.date]]:
+    """(KPI id, period start) of the published readings to withhold, of `kpi_ids` or of
+    every KPI: each count of people's series is judged whole with its baseline, as the case
+    study's chart judges it (`suppress_series`), so no surface shows what another hides."""
+    kpis = KPI.objects.counting_people()
+    if kpi_ids is not None:
+        kpis = kpis.filter(pk__in=kpi_ids)
+    baselines, series = {}, defaultdict(list)
+    readings = KPIReading.objects.published().filter(kpi__in=kpis)  # one query
+    for kpi_id, baseline, start, value in readings.order_by("kpi_id", "period_start").values_list(
+        "kpi_id", "kpi__baseline", "period_start", "value"
+    ):
+        baselines[kpi_id] = baseline
+        series[kpi_id].append((start, value))
+    hidden = set()
+    for kpi_id, points in series.items():
+        _, *flags = suppress_series([baselines[kpi_id], *(value for _, value in points)])
+        hidden |= {(kpi_id, start) for (start, _), hide in zip(points, flags, strict=True) if hide}
+    return hidden
+
+
+def reading_public(row: tuple, hidden: set[tuple[int, dt.date]]) -> dict:
+    """A row of `published_readings` by name, its value None when withheld (`hidden`, from
+    `readings_hidden`)."""
+    reading = dict(zip(READING_FIELDS, row, strict=True))
+    reading["suppressed"] = (reading["kpi"], reading["period_start"]) in hidden
+    if reading["suppressed"]:
+        reading["value"] = None
+    return reading
+
+
+def kpi_progress(kpi: KPI, hidden: set[tuple[int, dt.date]]) -> KPIProgress:
     """Latest reading against baseline and target; uses prefetched readings (ascending,
-    or only the latest)."""
+    or only the latest). For a count of people, a small baseline is hidden, and the latest
+    reading when `hidden` (from `readings_hidden`) holds it: small, or a few people away
+    from a figure shown before it, so that the difference would count them."""
     readings = list(kpi.readings.all())
     last = readings[-1] if readings else None
-    latest, latest_hidden = _masked(kpi, last.value if last else None)
-    baseline, baseline_hidden = _masked(kpi, kpi.baseline)
-    # No progress figure from a masked value: it would let the value be worked back out.
-    hidden = latest_hidden or baseline_hidden
-    percent = None if hidden else kpi.progress_to_target(last.value if last else None)
+    value = last.value if last else None
+    baseline_hidden = kpi.counts_people and suppressed(kpi.baseline)
+    latest_hidden = last is not None and (kpi.pk, last.period_start) in hidden
+    # No progress figure or status from a hidden value: either would let it be worked back.
+    hidden = baseline_hidden or latest_hidden
+    period_target = kpi_period_targets(kpi).get(last.period_start) if last else None
+    percent = None if hidden else kpi.progress_to_target(value, period_target=period_target)
+    status = None if hidden else kpi.status_against_target(value, period_target=period_target)
     return KPIProgress(
         kpi=kpi,
-        baseline=baseline,
+        baseline=None if baseline_hidden else kpi.baseline,
         target=kpi.target,
-        latest=latest,
+        latest=None if latest_hidden else value,
         latest_period=last.period_start if last else None,
-        suppressed=latest_hidden or baseline_hidden,
+        baseline_hidden=baseline_hidden,
+        latest_hidden=latest_hidden,
+        latest_small=latest_hidden and suppressed(value),
         percent=percent,
+        status=status,
     )
+
+
+def kpi_period_targets(kpi: KPI) -> dict:
+    """The KPI's trajectory by period start, from its prefetched `targets`."""
+    return {t.period_start: t.target for t in kpi.targets.all()}

@@ -3,6 +3,8 @@ published pilot, the workshop materials (private), the accessibility statement a
 notice (linked from every footer) and illustrative Arabic translations.
 Idempotent: pages found by slug (case studies by pilot) are left as editors left them."""
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -15,7 +17,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, 
 
 from cms.models import FooterLinks, HomePage
 from cms.site import home_page_ensure
-from designlab.models import Challenge, Lab
+from designlab.models import Challenge, Lab, Session
 from pilots.access.roles import CONVENORS, OFFICERS
 from pilots.models import Pilot, SharedResource
 from toolkit.models import (
@@ -45,7 +47,9 @@ LAB_SLUG = "asylum-welcome-2023"
 MATERIALS_COLLECTION = "Workshop materials (Lab participants)"
 
 
-def _paragraphs(sections, quote_source=None) -> list[tuple[str, dict | str]]:
+def _paragraphs(
+    sections: Iterable[tuple[str, str]], quote_source: str | None = None
+) -> list[tuple[str, dict | str]]:
     body = []
     for heading, text in sections:
         body.append(("heading", {"text": heading, "level": "h2"}))
@@ -176,7 +180,7 @@ def _materials_collection() -> Collection:
     return collection
 
 
-def _session_document(session, collection: Collection) -> Document:
+def _session_document(session: Session, collection: Collection) -> Document:
     title = f"{session}: session outline"
     document = Document.objects.filter(title=title, collection=collection).first()
     if document is None:

@@ -1,27 +1,29 @@
 """The public site's views outside the page tree: search and open data downloads."""
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
+from cms.cells import CSV_CONTENT_TYPE
 from pilots.models import Pilot
 from toolkit import opendata
 from toolkit.links import resource_library, resources_linked
 from toolkit.models import CaseStudyPage
 from toolkit.models.library import public_resources, resources_search, search_text
+from toolkit.published import public_pages
 
 RESULTS_PER_PAGE = 20
 
 
-def _public_pages():
+def _public_pages() -> QuerySet[Page]:
     """Live pages nobody needs to log in for, in the visitor's language; case studies of
     unpublished pilots excluded."""
     hidden = CaseStudyPage.objects.exclude(pilot__in=Pilot.objects.published()).values("pk")
     return (
-        Page.objects.live()
-        .public()
+        public_pages(Page.objects.live())
         .filter(locale=Locale.get_active())
         .exclude(pk__in=hidden)
         .exclude(depth__lte=1)
@@ -48,17 +50,33 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def open_data(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    if slug == opendata.READINGS.slug:
+        return _readings_file(fmt)
     dataset = opendata.DATASETS.get(slug)
     if dataset is None:
         raise Http404("No such dataset.")
     if fmt == "csv":
-        response = HttpResponse(
-            opendata.dataset_csv(dataset), content_type="text/csv; charset=utf-8"
-        )
+        response = HttpResponse(opendata.dataset_csv(dataset), content_type=CSV_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{slug}.csv"'
     else:
         response = JsonResponse(opendata.dataset_json(dataset), json_dumps_params={"indent": 2})
     # The licence travels with every file: in the HTTP headers, and in the JSON body.
+    response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
+    response["X-Licence"] = opendata.LICENCE["name"]
+    return response
+
+
+def _readings_file(fmt: str) -> StreamingHttpResponse:
+    """The approved readings, streamed: the table grows with every period reported."""
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            opendata.readings_csv_lines(), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{opendata.READINGS.slug}.csv"'
+    else:
+        response = StreamingHttpResponse(
+            opendata.readings_json_chunks(), content_type="application/json"
+        )
     response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
     response["X-Licence"] = opendata.LICENCE["name"]
     return response

@@ -113,7 +113,7 @@ class OutcomeMeasure(Orderable):
         FieldPanel("rationale"),
     ]
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if not self.rated:
             return

@@ -7,21 +7,23 @@ from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 
+from cms.jobs import job_state, progress_percent
+
 
 class ExportStorage(FileSystemStorage):
     """Files under settings.EXPORTS_ROOT, read when used (not at start-up), outside the
     media folder: an export is only ever served by the view that checks who asks."""
 
     @property
-    def base_location(self):
+    def base_location(self) -> str:
         return settings.EXPORTS_ROOT
 
     @property
-    def location(self):
+    def location(self) -> str:
         return os.path.abspath(self.base_location)
 
     @property
-    def base_url(self):
+    def base_url(self) -> None:
         return None
 
 
@@ -59,6 +61,10 @@ class Export(models.Model):
     rows_done = models.PositiveIntegerField(default=0)
     rows_total = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # Written by the running task every few seconds (cms.jobs).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -69,7 +75,11 @@ class Export(models.Model):
 
     @property
     def progress_percent(self) -> int:
-        """The share of the rows done, as a whole percentage (never 100 before the end)."""
-        if not self.rows_total:
-            return 0
-        return min(99, self.rows_done * 100 // self.rows_total)
+        return progress_percent(self.rows_done, self.rows_total)
+
+    def progress(self) -> str:
+        """What is true of the export while it is not ready (cms.jobs.job_state)."""
+        return job_state(
+            status=self.status, created_at=self.created_at, sent_at=self.sent_at,
+            heartbeat_at=self.heartbeat_at, attempts=self.attempts,
+        )  # fmt: skip

@@ -11,6 +11,8 @@ list answers 404. Each of Wagtail's actions is registered again in a scoped form
 Wagtail's own (the registry keeps the last one registered for a model and action).
 """
 
+from collections.abc import Iterable
+
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from wagtail.admin.views.bulk_action import BulkAction
@@ -44,7 +46,9 @@ class ScopedBulkAction:
 
     seen_with: tuple[str, ...] = ()
 
-    def get_queryset(self, model: type[Model], object_ids) -> list[Model]:
+    def get_queryset(
+        self, model: type[Model], object_ids: QuerySet | Iterable[int | str]
+    ) -> list[Model]:
         policy = policy_registry.get_by_type(model)
         visible = policy.instances_user_has_any_permission_for(self.request.user, self.seen_with)
         ids = object_ids if isinstance(object_ids, QuerySet) else list(object_ids)

@@ -10,6 +10,8 @@ from it and from the Lab's; an officer belongs to the group of the borough of th
 the role refresh after every migrate). An officer edits only the documents they uploaded.
 """
 
+from typing import Any
+
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Model
 from wagtail.documents import get_document_model
@@ -76,7 +78,7 @@ def officer_groups_sync(user: Model) -> None:
     user.groups.add(*wanted)
 
 
-def officer_saved(sender: type[Model], instance: Officer, **kwargs) -> None:
+def officer_saved(sender: type[Model], instance: Officer, **kwargs: Any) -> None:
     """A `post_save` and `post_delete` receiver on Officer."""
     officer_groups_sync(instance.user)
 

@@ -8,7 +8,10 @@ officer never publishes. A shared resource's approval for the public site covers
 convenor saw: an officer's change withdraws it until a convenor approves again.
 """
 
+from typing import Any
+
 from django import forms
+from django.db.models import Model
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from pilots.access.scoping import AnyUser, boroughs_for_user, is_convenor, labs_for_user
@@ -17,7 +20,7 @@ from pilots.access.scoping import AnyUser, boroughs_for_user, is_convenor, labs_
 class BoroughScopedForm(WagtailAdminModelForm):
     """The admin form of pilots and shared resources (models with `lab` and `borough`)."""
 
-    def __init__(self, *args, for_user: AnyUser | None = None, **kwargs):
+    def __init__(self, *args: Any, for_user: AnyUser | None = None, **kwargs: Any) -> None:
         super().__init__(*args, for_user=for_user, **kwargs)
         boroughs = boroughs_for_user(for_user)
         for name, choices in (("borough", boroughs), ("lab", labs_for_user(for_user))):
@@ -43,7 +46,7 @@ class BoroughScopedForm(WagtailAdminModelForm):
             raise forms.ValidationError("Add a document or a link: a resource shares one.")
         return cleaned
 
-    def save(self, commit: bool = True):
+    def save(self, commit: bool = True) -> Model:
         if (
             getattr(self.instance, "approved_at", None)
             and self.has_changed()

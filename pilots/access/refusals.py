@@ -5,6 +5,7 @@ views. An object of another borough is not refused but hidden: it answers 404.""
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -14,7 +15,7 @@ from pilots.access.scoping import is_convenor, user_borough
 
 def convenors_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not is_convenor(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
@@ -26,7 +27,7 @@ def participants_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
     """Convenors and borough officers; anyone else with admin access is refused."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not (is_convenor(request.user) or user_borough(request.user)):
             raise PermissionDenied
         return view(request, *args, **kwargs)

@@ -5,6 +5,8 @@ their own borough's work and submit it for approval, but cannot publish. Each bo
 officers also share a group that opens its document collection (pilots.access.collections).
 """
 
+from typing import Any
+
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
@@ -53,7 +55,7 @@ def _permissions(codenames: list[str]) -> list[Permission]:
     return found
 
 
-def ensure_roles(**kwargs) -> None:
+def ensure_roles(**kwargs: Any) -> None:
     """Create or refresh the groups and the pilot workflow. Safe to run any number of times."""
     # post_migrate reaches this app before auth has made the permissions of later apps.
     for app_config in apps.get_app_configs():

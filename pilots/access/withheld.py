@@ -14,12 +14,13 @@ are sent to the login page by the admin as usual.
 """
 
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from wagtail.admin.auth import permission_denied
 from wagtail.permissions import page_permission_policy
 
-from pilots.access.scoping import is_convenor
+from pilots.access.scoping import AnyUser, is_convenor
 
 CONVENOR_ONLY_VIEWS = {
     "wagtailadmin_reports:site_history",
@@ -30,7 +31,7 @@ PAGE_EDITOR_VIEWS = ("wagtailadmin_pages:", "wagtailadmin_choose_page", "wagtail
 PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 
 
-def withheld(user, view_name: str) -> bool:
+def withheld(user: AnyUser, view_name: str) -> bool:
     if view_name in CONVENOR_ONLY_VIEWS:
         return not is_convenor(user)
     if view_name.startswith(PAGE_EDITOR_VIEWS):
@@ -41,13 +42,19 @@ def withheld(user, view_name: str) -> bool:
 class WithheldViewsMiddleware:
     """Refuses a signed-in user asking for a view `withheld` from them."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
         match = request.resolver_match
         if (
             match is not None

@@ -6,6 +6,8 @@ Wagtail 8 offers the ways in: the snippet action-menu hook (`pilot_action_menu`)
 viewset's view classes, whose success messages are methods to override.
 """
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
@@ -71,7 +73,7 @@ def pilot_action_menu(
         menu_items.insert(0, item)
 
 
-def pilot_saved_message(view, pilot: Pilot) -> str:
+def pilot_saved_message(view: snippets.CreateView | snippets.EditView, pilot: Pilot) -> str:
     """What happened to the pilot, and what comes next, after a save from the editor."""
     title = f"“{pilot}”"
     if view.action == "submit":
@@ -127,7 +129,7 @@ class PilotWorkflowActionView(snippets.WorkflowActionView):
     """Approving or asking for changes (from the admin home or the editor's menu) says
     what happened, which Wagtail's view does not."""
 
-    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().post(request, *args, **kwargs)
         self.task_state.refresh_from_db()
         if self.task_state.status != TaskState.STATUS_IN_PROGRESS:  # the action was taken

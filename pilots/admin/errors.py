@@ -8,6 +8,7 @@ it as its error message with `PlainErrorsViewMixin`.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.http import HttpResponse
@@ -80,7 +81,7 @@ class PlainErrorsMixin:
 
     plain_errors: dict[str, dict[str, str]] = {}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _speak_plainly(self, self.plain_errors)
         for formset in getattr(self, "formsets", {}).values():
@@ -127,7 +128,7 @@ class PlainErrorsViewMixin:
     """For a Wagtail snippet create or edit view: its refusal is the form's error summary,
     each error linking to its field (on whichever tab of the editor it is)."""
 
-    def form_invalid(self, form) -> HttpResponse:
+    def form_invalid(self, form: forms.BaseForm) -> HttpResponse:
         if not self.expects_json_response and error_links(form):
             messages.error(self.request, error_summary_html(form))
             self.produced_error_message = None  # instead of Wagtail's "could not be saved"

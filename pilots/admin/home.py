@@ -6,14 +6,14 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from pilots.access.scoping import AnyUser, is_convenor, user_borough
-from pilots.models import KPI, Milestone, Pilot, SharedResource
+from pilots.models import KPI, KPIReading, Milestone, Pilot, SharedResource
 from pilots.readings.due import missing_readings
 
 
 class DuePanel(Component):
     """A borough's pilots, where each stands with the GLA, and what is due, each item
-    linking to the form that fixes it. Convenors see the resources awaiting their review
-    instead."""
+    linking to the form that fixes it, readings returned for correction first. Convenors
+    see how many readings and which resources await their review instead."""
 
     name = "pilots_due"
     order = 50
@@ -34,7 +34,11 @@ class DuePanel(Component):
         borough = user_borough(self.user)
         awaiting = SharedResource.objects.awaiting_review().select_related("borough")
         if borough is None:
-            return context | {"borough": None, "awaiting_review": list(awaiting)}
+            return context | {
+                "borough": None,
+                "awaiting_review": list(awaiting),
+                "readings_to_review": KPIReading.objects.to_review().count(),
+            }
         today = timezone.localdate()
         pilots = Pilot.objects.filter(borough=borough)
         without_plan = pilots.in_delivery().filter(evaluation_override_reason="")
@@ -56,6 +60,13 @@ class DuePanel(Component):
                 if not p.has_evaluation_plan()
             ],
             "awaiting_review": list(awaiting.filter(borough=borough)),
+            "returned": list(
+                KPIReading.objects.filter(
+                    kpi__pilot__borough=borough, status=KPIReading.Status.RETURNED
+                )
+                .select_related("kpi")
+                .order_by("kpi__name", "period_start")
+            ),
         }
 
     @staticmethod

@@ -9,7 +9,9 @@ model's permission policy (`pilots.access.policies`) lets the user see.
 
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
@@ -53,7 +55,7 @@ def object_guard(
     policy = policy_registry.get_by_type(model)
 
     @wraps(view)
-    def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if "pk" in kwargs:
             pk = unquote(str(kwargs["pk"]))
             instance = model._default_manager.filter(pk=pk).first()
@@ -81,7 +83,7 @@ class ScopedChooserMixin:
     """Choosers list, search and return only what the user may see; a user who may see
     nothing of the model gets 403."""
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         policy = policy_registry.get_by_type(self.model_class)
         if not policy.user_has_any_permission(request.user, SEE):
             raise PermissionDenied
@@ -90,10 +92,10 @@ class ScopedChooserMixin:
     def get_object_list(self) -> QuerySet:
         return visible_to(self.model_class, self.request.user)
 
-    def get_object(self, pk) -> Model:
+    def get_object(self, pk: str) -> Model:
         return visible_to(self.model_class, self.request.user).get(pk=pk)
 
-    def get_objects(self, pks) -> QuerySet:
+    def get_objects(self, pks: list[str]) -> QuerySet:
         return visible_to(self.model_class, self.request.user).filter(pk__in=pks)
 
 
@@ -101,7 +103,7 @@ class NoCreationView(chooser.SnippetCreateView):
     """These choosers have no creation form (Wagtail's view would fail with a 500):
     objects are created through their own form, which applies the borough rules."""
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         raise Http404
 
 
@@ -163,7 +165,7 @@ class ScopedDeleteView(snippets.DeleteView):
     about the object too, which refuses a published pilot or a reused resource, and says
     why."""
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not self.user_has_permission_for_instance("delete", self.object):
             # The user may delete others of its kind: say why not this one.
             if self.user_has_permission("delete") and (problem := self.object.deletion_problem()):
@@ -180,7 +182,7 @@ class StaleSaveRefusingEditView(snippets.EditView):
     input and a message, so neither person's update is lost.
     """
 
-    def is_valid(self, form) -> bool:
+    def is_valid(self, form: forms.BaseForm) -> bool:
         if not self.expects_json_response and self.is_out_of_date:
             self.produced_error_code = "invalid_revision"
             self.produced_error_message = STALE_SAVE_MESSAGE % {
@@ -216,6 +218,6 @@ class BoroughScopedViewSet(SnippetViewSet):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return visible_to(self.model, request.user).select_related("borough", "lab")
 
-    def construct_view(self, view_class: type, **kwargs) -> Callable[..., HttpResponse]:
+    def construct_view(self, view_class: type, **kwargs: Any) -> Callable[..., HttpResponse]:
         view = super().construct_view(view_class, **kwargs)
         return object_guard(view, self.model, actions_needed(view_class))

@@ -97,6 +97,14 @@ class PilotViewSet(BoroughScopedViewSet):
                     # Readings are entered on their own page: each KPI links to it.
                     HelpPanel(template="pilots/admin/kpi_readings_panel.html", heading="Readings"),
                     InlinePanel("kpis", label="KPI"),
+                    # The trajectory: a KPI's own target for a period, where there is one.
+                    InlinePanel(
+                        "kpi_targets",
+                        label="Target for a period",
+                        heading="Targets for each period (optional)",
+                        help_text="Save a new KPI first, then give it a target for any "
+                        "period. Its status in that period is judged against this target.",
+                    ),
                 ],
                 heading="KPIs",
             ),

@@ -63,10 +63,11 @@ def bar_chart(title: str, bars: list[Bar], *, maximum: float | None = None) -> C
     return Chart(title=title, bars=drawn, height=TOP * 2 + ROW * len(bars))
 
 
-def dashboard_charts(boroughs: list[BoroughRow], sessions: dict) -> dict:
-    """The dashboard's charts of a Lab's borough rows."""
+def dashboard_charts(boroughs: list[BoroughRow], sessions: dict, *, everyone: list) -> dict:
+    """The dashboard's charts of some of a Lab's borough rows (a page of them); the stage
+    chart counts `everyone`, every borough's row."""
     stage_counts = {value: 0 for value, _ in Stage.choices}
-    for b in boroughs:
+    for b in everyone:
         for stage, n in b.stages.items():
             stage_counts[stage] += n
     held = sum(sessions.values())

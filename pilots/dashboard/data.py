@@ -9,8 +9,8 @@ import datetime as dt
 from django.db.models import Avg, Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 
 from designlab.models import Attendance, Borough, Challenge, IntegrationDomain, Lab, Session
-from pilots.dashboard.charts import dashboard_charts
 from pilots.dashboard.rows import BoroughRow
+from pilots.dashboard.story import kpi_lines, status_counts
 from pilots.models import (
     KPI,
     Evaluation,
@@ -80,7 +80,7 @@ def dashboard_data(
     kpis = (
         KPI.objects.filter(pilot__in=pilots)
         .with_latest_reading()
-        .annotate(progress=KPI.progress_expression("latest_value"))
+        .annotate(progress=KPI.progress_expression("latest_value", "latest_target"))
         .values("pilot__borough_id")
         .annotate(
             kpis=Count("pk"),
@@ -92,6 +92,20 @@ def dashboard_data(
     )
     _fill(rows, kpis, "pilot__borough_id", kpis="kpis", kpis_reported="reported",
           kpis_met="met", kpi_progress="average", last_period="last_period")  # fmt: skip
+
+    # Every reading, whatever its status: the convenor sees what waits, not only what counts.
+    statuses = (
+        KPIReading.objects.filter(kpi__pilot__in=pilots)
+        .values("kpi__pilot__borough_id", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for found in statuses:
+        row = rows.get(found["kpi__pilot__borough_id"])
+        if row is not None:
+            row.readings[found["status"]] = found["n"]
+    for row in rows.values():
+        row.reading_counts = [row.readings.get(value, 0) for value, _ in KPIReading.Status.choices]
 
     sessions = dict(Session.objects.filter(lab=lab).values_list("kind").annotate(n=Count("pk")))
     attendance = (
@@ -123,6 +137,7 @@ def dashboard_data(
         .exclude(stage__in=[Stage.COMPLETED, Stage.STOPPED])
         .order_by("-late_milestones", "updated_at")[:ATTENTION_SHOWN]
     )
+    lines = kpi_lines(pilots)
     boroughs = list(rows.values())
     for b in boroughs:
         b.stage_counts = [b.stages.get(value, 0) for value, _ in Stage.choices]
@@ -130,10 +145,12 @@ def dashboard_data(
     return {
         "boroughs": boroughs,
         "stages": Stage.choices,
+        "reading_statuses": KPIReading.Status.choices,
         "sessions": sessions,
         "edges": list(edges),
         "attention": list(attention),
-        "charts": dashboard_charts(boroughs, sessions),
+        "kpi_lines": lines,
+        "status_counts": status_counts(lines),
         "totals": {
             "pilots": sum(b.pilots for b in boroughs),
             "evaluated": sum(b.evaluated for b in boroughs),

@@ -30,6 +30,8 @@ class BoroughRow:
     kpis_reported: int = 0
     kpis_met: int = 0
     kpi_progress: float | None = None
+    readings: dict = field(default_factory=dict)  # status → how many readings
+    reading_counts: list[int] = field(default_factory=list)  # in status order, for the table
     attended: dict = field(default_factory=dict)
     stage_counts: list[int] = field(default_factory=list)  # in Stage order, for the table
     attended_counts: list[int] = field(default_factory=list)  # in session-kind order

@@ -1,6 +1,7 @@
 """The convenors' dashboard page, and taking a snapshot of the outcomes from it."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,9 +12,13 @@ from django.views.generic import TemplateView
 from designlab.models import Challenge, IntegrationDomain, Lab, OutcomeSnapshot
 from pilots.access.refusals import convenors_only
 from pilots.admin.pages import AdminPageMixin
+from pilots.dashboard.cache import dashboard_cached
+from pilots.dashboard.charts import dashboard_charts
 from pilots.dashboard.data import dashboard_data
 from pilots.dashboard.rows import STALE_AFTER_DAYS
 from pilots.outcomes.ratings import lab_outcomes, outcomes_snapshot_take
+
+BOROUGHS_PER_PAGE = 25
 
 
 @method_decorator(convenors_only, name="dispatch")
@@ -34,9 +39,25 @@ class DashboardView(AdminPageMixin, TemplateView):
         )  # fmt: skip
         if lab is not None:
             today = timezone.localdate()
-            context.update(dashboard_data(lab, challenge=challenge, domain=domain, today=today))
-            context["outcomes"] = lab_outcomes(lab, today=today)
+            key = f"{lab.pk}:{getattr(challenge, 'pk', '')}:{getattr(domain, 'pk', '')}:{today}"
+            data = dashboard_cached(key, lambda: dashboard_data(
+                lab, challenge=challenge, domain=domain, today=today
+            ))  # fmt: skip
+            context.update(data)
+            context["outcomes"] = dashboard_cached(
+                f"outcomes:{lab.pk}:{today}", lambda: lab_outcomes(lab, today=today)
+            )
             context["snapshots"] = OutcomeSnapshot.objects.filter(lab=lab)[:8]
+            # A national Lab has hundreds of boroughs: their rows a page at a time, so
+            # the page stays a size a council laptop opens quickly.
+            rows = Paginator(data["boroughs"], BOROUGHS_PER_PAGE).get_page(
+                self.request.GET.get("page")
+            )
+            context["boroughs"] = rows.object_list
+            context["borough_page"] = rows
+            context["charts"] = dashboard_charts(
+                rows.object_list, data["sessions"], everyone=data["boroughs"]
+            )
         return context
 
 

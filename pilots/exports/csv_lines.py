@@ -4,7 +4,7 @@ through `cell_safe`."""
 import csv
 from collections.abc import Iterator
 
-from cms.cells import cell_safe
+from cms.cells import CSV_BOM, cell_safe
 from designlab.models import Borough, Lab
 from pilots.exports.tables import TABLES
 
@@ -17,9 +17,10 @@ class _Line:
 
 
 def table_csv_lines(lab: Lab, table: str, *, borough: Borough | None) -> Iterator[str]:
-    """One table (a key of TABLES) as CSV text, line by line."""
+    """One table (a key of TABLES) as CSV text, line by line, the first starting with a
+    byte order mark."""
     _, headers, rows = TABLES[table]
     writer = csv.writer(_Line())
-    yield writer.writerow(headers)
+    yield CSV_BOM + writer.writerow(headers)
     for row in rows(lab, borough):
         yield writer.writerow(["" if v is None else cell_safe(v) for v in row])

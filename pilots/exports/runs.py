@@ -8,11 +8,14 @@ import time
 import uuid
 from collections.abc import Callable
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from cms.jobs import heartbeat, job_claim, jobs_given_up, jobs_to_send
 from designlab.models import Borough, Export
 from pilots.access.scoping import AnyUser, is_convenor, user_borough
 from pilots.exports.tables import lab_tables_size
@@ -22,7 +25,11 @@ log = logging.getLogger(__name__)
 
 KEEP_DAYS = 7
 PROGRESS_SECONDS = 1.0
-STALE = dt.timedelta(minutes=15)  # longer than a national-scale export takes
+TOO_LONG = (
+    "It took longer than the time an export may take. Ask for one borough at a time, or try "
+    "again later."
+)
+STOPPED = "The worker stopped each time it wrote this export. Ask for one borough at a time."
 
 
 def export_scope(user: AnyUser) -> Borough | None:
@@ -36,29 +43,37 @@ def export_scope(user: AnyUser) -> Borough | None:
 
 
 def lab_export_run(export_id: int) -> Export:
-    """Write the workbook of an export request to storage. Idempotent: a finished export
-    is left as it is."""
-    export = Export.objects.select_related("lab", "borough").get(pk=export_id)
-    if export.status == Export.Status.READY:
-        return export
+    """Write the workbook of an export request to storage. Idempotent: a finished export,
+    or one running on a live worker, is left as it is; of two runs that overlap (a worker
+    taken for gone that was only slow), the first to finish keeps its file."""
+    job = Export.objects.filter(pk=export_id)
+    if not job_claim(job):
+        return Export.objects.get(pk=export_id)
+    export = job.select_related("lab", "borough").get()
     total = lab_tables_size(export.lab, borough=export.borough)
-    Export.objects.filter(pk=export.pk).update(
-        status=Export.Status.RUNNING, rows_done=0, rows_total=total
-    )
+    job.update(rows_done=0, rows_total=total)
     name = f"{export.lab.slug}-{uuid.uuid4().hex}.xlsx"
-    try:
-        with tempfile.TemporaryFile() as out:
-            progress = _progress_writer(export.pk, total)
-            lab_workbook_write(export.lab, out, borough=export.borough, progress=progress)
-            out.seek(0)
-            export.file.save(name, File(out), save=False)
-    except Exception as error:
-        log.exception("export %s failed", export.pk)
-        export.status, export.error = Export.Status.FAILED, str(error)
-    else:
-        export.status, export.error = Export.Status.READY, ""
-    export.finished_at = timezone.now()
-    export.save(update_fields=["file", "status", "error", "finished_at"])
+    with heartbeat(job):
+        try:
+            with tempfile.TemporaryFile() as out:
+                progress = _progress_writer(export.pk, total)
+                lab_workbook_write(export.lab, out, borough=export.borough, progress=progress)
+                out.seek(0)
+                export.file.save(name, File(out), save=False)
+        except SoftTimeLimitExceeded:
+            export.status, export.error = Export.Status.FAILED, TOO_LONG
+        except Exception as error:
+            log.exception("export %s failed", export.pk)
+            export.status, export.error = Export.Status.FAILED, str(error)
+        else:
+            export.status, export.error = Export.Status.READY, ""
+    with transaction.atomic():
+        if job.select_for_update().get().status != Export.Status.RUNNING:
+            if export.file:
+                export.file.delete(save=False)  # another run finished first
+            return job.get()
+        export.finished_at = timezone.now()
+        export.save(update_fields=["file", "status", "error", "finished_at"])
     return export
 
 
@@ -76,12 +91,17 @@ def _progress_writer(export_id: int, total: int) -> Callable[[int], None]:
     return write
 
 
-def exports_waiting(*, older_than: dt.timedelta = STALE) -> QuerySet:
-    """Exports still waiting after `older_than`: the broker was down when they were asked
-    for, or their worker died. `pilots.tasks.exports_requeue` sends them again."""
-    return Export.objects.filter(
-        status__in=[Export.Status.QUEUED, Export.Status.RUNNING],
-        created_at__lt=timezone.now() - older_than,
+def exports_to_send() -> QuerySet:
+    """Exports to send (again): the broker was down when they were asked for, lost them,
+    or their worker went silent (see `cms.jobs.jobs_to_send`). `pilots.tasks.exports_requeue`
+    sends them."""
+    return jobs_to_send(Export.objects.all(), created="created_at")
+
+
+def exports_give_up() -> int:
+    """Mark failed the exports whose worker stopped on every attempt."""
+    return jobs_given_up(Export.objects.all()).update(
+        status=Export.Status.FAILED, error=STOPPED, finished_at=timezone.now()
     )
 
 

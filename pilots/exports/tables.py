@@ -16,6 +16,16 @@ from pilots.outcomes.ratings import lab_outcomes
 CHUNK = 5000
 
 
+def _labels(model, field: str) -> dict:
+    """A choice field's stored codes → the labels people read (defined on the model)."""
+    return dict(model._meta.get_field(field).flatchoices)
+
+
+def _shown(row: tuple, labels: dict[int, dict]) -> tuple:
+    """`row` with the codes at the given positions replaced by their labels."""
+    return tuple(labels[i].get(v, v) if i in labels else v for i, v in enumerate(row))
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
@@ -47,8 +57,9 @@ def _pilots(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
         "pk", "borough__name", "title", "stage", "planned_start", "planned_end",
         "actual_start", "actual_end", "activity", "key_lesson", "provenance", "updated_at",
     )  # fmt: skip
+    labels = {3: _labels(Pilot, "stage"), 10: _labels(Pilot, "provenance")}
     for row in rows.iterator(chunk_size=CHUNK):
-        pk, *rest = row
+        pk, *rest = _shown(row, labels)
         yield (pk, *rest[:-1], challenges.get(pk, ""), domains.get(pk, ""), rest[-1])
 
 
@@ -64,7 +75,7 @@ def _kpis(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
     kpis = (
         KPI.objects.filter(pilot__in=_published(lab, borough))
         .with_latest_reading()
-        .annotate(progress=KPI.progress_expression("latest_value"))
+        .annotate(progress=KPI.progress_expression("latest_value", "latest_target"))
         .order_by("pilot__borough__name", "pilot__title", "sort_order", "pk")
         .values_list(
             "pk",
@@ -83,9 +94,12 @@ def _kpis(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
             "provenance",
         )  # fmt: skip
     )
+    labels = {5: _labels(KPI, "unit"), 6: _labels(KPI, "direction"),
+              7: _labels(KPI, "frequency"), 13: _labels(KPI, "provenance")}  # fmt: skip
     for *row, progress, provenance in kpis.iterator(chunk_size=CHUNK):
         # Progress as every page shows it (`KPI.percent_shown`), or empty.
-        yield (*row, None if progress is None else KPI.percent_shown(progress), provenance)
+        shown = None if progress is None else KPI.percent_shown(progress)
+        yield _shown((*row, shown, provenance), labels)
 
 
 KPI_HEADERS = [
@@ -109,15 +123,17 @@ def _readings(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
             "period_start",
             "value",
             "note",
+            "status",
             "provenance",
         )  # fmt: skip
     )
-    return readings.iterator(chunk_size=CHUNK)
+    labels = {5: _labels(KPI, "unit"), 9: _labels(KPIReading, "provenance")}
+    return (_shown(row, labels) for row in readings.iterator(chunk_size=CHUNK))
 
 
 READING_HEADERS = [
     "Reading ID", "KPI ID", "Pilot ID", "Borough", "KPI", "Unit", "Period start", "Value",
-    "Note", "Where this came from",
+    "Note", "Status", "Where this came from",
 ]  # fmt: skip
 
 
@@ -181,11 +197,17 @@ def _resources(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
     ):
         reuses[resource_id].append((name, on))
     rows = resources.order_by("borough__name", "title").values_list(
-        "pk", "borough__name", "title", "kind", "visibility", "created_at", "provenance"
-    )
-    for pk, owner, title, kind, visibility, created, provenance in rows:
+        "pk", "borough__name", "title", "kind", "visibility", "approved_at", "withdrawn_at",
+        "created_at", "provenance",
+    )  # fmt: skip
+    kinds, provenances = _labels(SharedResource, "kind"), _labels(SharedResource, "provenance")
+    for pk, owner, title, kind, visibility, approved, withdrawn, created, provenance in rows:
+        shown = SharedResource(
+            visibility=visibility, approved_at=approved, withdrawn_at=withdrawn
+        ).visibility_shown
         for reused_by, on in reuses.get(pk) or [("", None)]:
-            yield (pk, owner, title, kind, visibility, created, provenance, reused_by, on)
+            yield (pk, owner, title, kinds.get(kind, kind), shown, created,
+                   provenances.get(provenance, provenance), reused_by, on)  # fmt: skip
 
 
 RESOURCE_HEADERS = [

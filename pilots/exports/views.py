@@ -16,10 +16,11 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 from wagtail.log_actions import log
 
+from cms.cells import CSV_CONTENT_TYPE
 from designlab.models import Export
 from pilots import tasks
 from pilots.access.scoping import is_convenor, labs_for_user
-from pilots.admin.pages import AdminPageMixin
+from pilots.admin.pages import AdminPageMixin, admin_page
 from pilots.exports.csv_lines import table_csv_lines
 from pilots.exports.runs import export_scope
 from pilots.exports.tables import TABLES
@@ -64,11 +65,20 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
     export = get_object_or_404(Export, pk=pk)
     if export.requested_by_id != request.user.pk and not is_convenor(request.user):
         raise Http404
-    if export.status != Export.Status.READY or not export.file:
+    if export.status != Export.Status.READY:
         raise Http404("This export is not ready.")
-    return FileResponse(
-        export.file.open("rb"), as_attachment=True, filename=f"{export.lab.slug}.xlsx"
-    )
+    try:
+        file = export.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        # Exports are not in the backup (README): after a restore the record says
+        # "ready" but the file is gone. Say so and offer to prepare it again.
+        response = admin_page(
+            request, "pilots/exports/expired.html", "This export has expired", "download",
+            export=export,
+        )  # fmt: skip
+        response.status_code = 410
+        return response
+    return FileResponse(file, as_attachment=True, filename=f"{export.lab.slug}.xlsx")
 
 
 @require_GET
@@ -79,7 +89,7 @@ def table_csv(request: HttpRequest, slug: str, table: str) -> HttpResponse:
     if table not in TABLES:
         raise Http404("No such table.")
     lines = table_csv_lines(lab, table, borough=borough)
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(lines, content_type=CSV_CONTENT_TYPE)
     suffix = f"-{borough.slug}" if borough else ""
     response["Content-Disposition"] = f'attachment; filename="{lab.slug}-{table}{suffix}.csv"'
     return response

@@ -1,20 +1,29 @@
-"""A pilot's KPIs and their readings, with the one rule of progress to target."""
+"""A pilot's KPIs and their readings, with the one rule of progress to target and the one
+rule of status against the target."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, F, FloatField, OuterRef, Subquery, Value, When
+from django.db.models import Case, F, FloatField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Greatest, Least
+from django.db.models.lookups import Exact, IsNull
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, RevisionMixin
 
 from designlab.models import Provenance
 from pilots.models.pilots import Pilot, PilotRecordQuerySet
+from pilots.models.targets import KPITarget
 
 
 class KPIQuerySet(PilotRecordQuerySet):
+    def counting_people(self) -> "KPIQuerySet":
+        """The KPIs whose figures may count people: see `KPI.counts_people`."""
+        return self.filter(unit=KPI.Unit.COUNT)
+
     def with_latest_reading(self) -> "KPIQuerySet":
         """Annotate `latest_value` and `latest_period`: the reading of the latest period
         reported, the one progress to target is measured by."""
@@ -22,7 +31,24 @@ class KPIQuerySet(PilotRecordQuerySet):
         return self.annotate(
             latest_value=Subquery(latest.values("value")[:1]),
             latest_period=Subquery(latest.values("period_start")[:1]),
-        )
+        ).annotate(latest_target=KPITarget.for_period("latest_period"))
+
+
+class Status(models.TextChoices):
+    """Where a reading stands against its target. Always shown as a word with a symbol,
+    never by colour alone."""
+
+    ON_TRACK = "on_track", "On track"
+    AT_RISK = "at_risk", "At risk"
+    OFF_TRACK = "off_track", "Off track"
+
+    @property
+    def symbol(self) -> str:
+        return {"on_track": "✓", "at_risk": "!", "off_track": "✗"}[self.value]
+
+    @property
+    def shown(self) -> str:
+        return f"{self.symbol} {self.label}"
 
 
 class KPI(Orderable, Provenance):
@@ -42,6 +68,10 @@ class KPI(Orderable, Provenance):
         QUARTERLY = "quarterly", "Quarterly"
         ANNUAL = "annual", "Annual"
 
+    class Kind(models.TextChoices):
+        PER_PERIOD = "per_period", "Per period: each reading counts that period alone"
+        CUMULATIVE = "cumulative", "Cumulative: each reading is the total to date"
+
     pilot = ParentalKey("pilots.Pilot", on_delete=models.CASCADE, related_name="kpis")
     name = models.CharField(max_length=200)
     unit = models.CharField(max_length=8, choices=Unit.choices, default=Unit.COUNT)
@@ -53,6 +83,34 @@ class KPI(Orderable, Provenance):
     frequency = models.CharField(
         max_length=10, choices=Frequency.choices, default=Frequency.QUARTERLY
     )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PER_PERIOD)
+    tolerance = models.DecimalField(
+        "Amber band (%)",
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(15),
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="How far short of the target still counts as at risk rather than off "
+        "track, as a share of the distance from the baseline to the target.",
+    )
+    entered_as_ratio = models.BooleanField(
+        "Entered as numerator and denominator",
+        default=False,
+        help_text="Percentages only: officers enter the two counts and the percentage is "
+        "worked out, so figures can be pooled across boroughs.",
+    )
+    plausible_min = models.DecimalField(
+        "Lowest plausible reading", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    plausible_max = models.DecimalField(
+        "Highest plausible reading",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="A reading outside the plausible range is accepted only when the officer "
+        "confirms it and says why.",
+    )
 
     objects = KPIQuerySet.as_manager()
 
@@ -63,6 +121,11 @@ class KPI(Orderable, Provenance):
         FieldPanel("baseline"),
         FieldPanel("target"),
         FieldPanel("frequency"),
+        FieldPanel("kind"),
+        FieldPanel("tolerance"),
+        FieldPanel("entered_as_ratio"),
+        FieldPanel("plausible_min"),
+        FieldPanel("plausible_max"),
         FieldPanel("provenance"),
     ]
 
@@ -72,17 +135,66 @@ class KPI(Orderable, Provenance):
     def __str__(self) -> str:
         return self.name
 
-    def progress_to_target(self, value: Decimal | None) -> int | None:
-        """How far `value` has come from the baseline to the target, in whole per cent:
-        0 at (or behind) the baseline, 100 at (or beyond) the target. None without a value,
-        a baseline and a target that differs from it. `progress_expression` is the same rule
-        for the database."""
-        if value is None or self.baseline is None or self.target is None:
+    @property
+    def counts_people(self) -> bool:
+        """Whether the KPI's figures may count people, so that public pages hide small ones
+        (`toolkit.suppression`). Taken to be every KPI measured as a count: a KPI's name is
+        free text, so "Hotel staff trained" cannot be told from "Focus groups held", and
+        hiding a small count of focus groups costs little. Percentages, pounds, hours and
+        scores are not counts of anyone."""
+        return self.unit == self.Unit.COUNT
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.entered_as_ratio and self.unit != self.Unit.PERCENT:
+            errors["entered_as_ratio"] = "Only a percentage can be entered as two counts."
+        low, high = self.plausible_min, self.plausible_max
+        if low is not None and high is not None and low > high:
+            errors["plausible_max"] = "The highest plausible reading is below the lowest."
+        if errors:
+            raise ValidationError(errors)
+
+    def progress_target(self, period_target: Decimal | None) -> Decimal | None:
+        """The target progress is measured against: a cumulative KPI's value to date runs
+        to its overall target; a per-period reading is judged by its period's own target
+        when the trajectory sets one."""
+        if self.kind == self.Kind.CUMULATIVE or period_target is None:
+            return self.target
+        return period_target
+
+    def progress_to_target(
+        self, value: Decimal | None, *, period_target: Decimal | None = None
+    ) -> int | None:
+        """How far `value` has come from the baseline to the target (`progress_target`), in
+        whole per cent: 0 at (or behind) the baseline, 100 at (or beyond) the target. None
+        without a value, a baseline and a target that differs from it.
+        `progress_expression` is the same rule for the database."""
+        target = self.progress_target(period_target)
+        if value is None or self.baseline is None or target is None:
             return None
-        if self.target == self.baseline:
+        if target == self.baseline:
             return None
-        share = (value - self.baseline) / (self.target - self.baseline) * 100
+        share = (value - self.baseline) / (target - self.baseline) * 100
         return self.percent_shown(max(Decimal(0), min(Decimal(100), share)))
+
+    def status_against_target(
+        self, value: Decimal | None, *, period_target: Decimal | None = None
+    ) -> Status | None:
+        """On track when `value` meets the target (the period's own target when the
+        trajectory sets one, else the KPI's); at risk when it falls short by no more than
+        the amber band (`tolerance` per cent of the distance from the baseline to the
+        KPI's target); off track beyond. For a cumulative KPI `value` is the total to date.
+        None without a value, a baseline or a target."""
+        target = self.target if period_target is None else period_target
+        if value is None or self.baseline is None or target is None:
+            return None
+        journey = self.target if self.target is not None else target
+        band = abs(journey - self.baseline) * self.tolerance / 100
+        shortfall = target - value if self.direction == self.Direction.INCREASE else value - target
+        if shortfall <= 0:
+            return Status.ON_TRACK
+        return Status.AT_RISK if shortfall <= band else Status.OFF_TRACK
 
     @staticmethod
     def percent_shown(share: float | Decimal) -> int:
@@ -102,20 +214,26 @@ class KPI(Orderable, Provenance):
         return str(value.to_integral_value()) if value == value.to_integral_value() else str(value)
 
     @staticmethod
-    def progress_expression(value: str) -> Case:
+    def progress_expression(value: str, period_target: str | None = None) -> Case:
         """`progress_to_target` in SQL on a queryset of KPIs, for the field or annotation
-        `value`, before rounding (so that it can be averaged; show it with `percent_shown`)."""
+        `value` and, where given, its period's own target `period_target` (the annotation
+        `latest_target` of `with_latest_reading`), before rounding (so that it can be
+        averaged; show it with `percent_shown`)."""
+        target = F("target")
+        if period_target is not None:  # the same choice of target as `progress_target`
+            own = Q(kind=KPI.Kind.PER_PERIOD, **{f"{period_target}__isnull": False})
+            target = Case(When(own, then=F(period_target)), default=F("target"))
         share = (
             Cast(F(value) - F("baseline"), FloatField())
             * 100
-            / Cast(F("target") - F("baseline"), FloatField())
+            / Cast(target - F("baseline"), FloatField())
         )
         return Case(
             # PostgreSQL's GREATEST skips NULLs: rule out missing values first.
             When(**{f"{value}__isnull": True}, then=None),
             When(baseline__isnull=True, then=None),
-            When(target__isnull=True, then=None),
-            When(target=F("baseline"), then=None),
+            When(IsNull(target, True), then=None),
+            When(Exact(target, F("baseline")), then=None),
             default=Greatest(Least(share, Value(100.0)), Value(0.0)),
             output_field=FloatField(),
         )
@@ -123,20 +241,56 @@ class KPI(Orderable, Provenance):
 
 class KPIReadingQuerySet(models.QuerySet):
     def published(self) -> "KPIReadingQuerySet":
-        """Readings of published pilots: what reports and the public site count."""
-        return self.filter(kpi__pilot__in=Pilot.objects.published())
+        """Approved readings of published pilots: what reports and the public site count.
+        A reading waiting for review, returned or still a draft counts nowhere public."""
+        return self.filter(
+            status=KPIReading.Status.APPROVED, kpi__pilot__in=Pilot.objects.published()
+        )
+
+    def to_review(self) -> "KPIReadingQuerySet":
+        return self.filter(status=KPIReading.Status.SUBMITTED)
 
 
 class KPIReading(RevisionMixin, Provenance):
     """One value of a KPI for one period. Readings are entered often and in bulk, so they
     live outside the pilot's revisions; the period start identifies the period. A reading
-    keeps its own revisions: an edit records the value it replaced."""
+    keeps its own revisions: an edit records the value it replaced.
+
+    Its life: a draft, submitted for review, then approved by a convenor (which locks it)
+    or returned with the convenor's comment, to be corrected and submitted again. Each
+    change of status is in the audit log (`pilots.readings.review`)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Waiting for review"
+        APPROVED = "approved", "Approved"
+        RETURNED = "returned", "Returned"
 
     # Readings and their history outlive any attempt to delete their KPI.
     kpi = models.ForeignKey(KPI, on_delete=models.PROTECT, related_name="readings")
     period_start = models.DateField()
     value = models.DecimalField(max_digits=14, decimal_places=2)
     note = models.CharField(max_length=500, blank=True)
+    what_happened = models.CharField(
+        "What happened",
+        max_length=1000,
+        blank=True,
+        help_text="Why the figure differs from the target (or why it fell).",
+    )
+    next_step = models.CharField("Next step", max_length=1000, blank=True)
+    # A percentage entered as two counts keeps both, so figures can be pooled later.
+    numerator = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    denominator = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    # An unusual figure (`pilots.readings.quality`) confirmed by the officer: what was
+    # unusual and why they say it is right. Empty for every usual figure.
+    quality_warning = models.CharField(max_length=300, blank=True)
+    quality_reason = models.CharField(max_length=500, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    review_comment = models.TextField(
+        blank=True, help_text="Why a convenor returned or reopened the reading."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = KPIReadingQuerySet.as_manager()
@@ -152,3 +306,8 @@ class KPIReading(RevisionMixin, Provenance):
 
     def __str__(self) -> str:
         return f"{self.kpi}: {self.value} ({self.period_start:%b %Y})"
+
+    @property
+    def is_locked(self) -> bool:
+        """Approved readings change only after a convenor reopens them."""
+        return self.status == self.Status.APPROVED

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
+from django.http import HttpRequest
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -272,5 +273,5 @@ class Pilot(
         if problem:
             raise ValidationError({"stage": problem})
 
-    def get_preview_template(self, request, mode_name: str) -> str:
+    def get_preview_template(self, request: HttpRequest, mode_name: str) -> str:
         return "pilots/admin/pilot_preview.html"

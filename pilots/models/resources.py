@@ -90,6 +90,18 @@ class SharedResource(index.Indexed, Provenance):
             and self.withdrawn_at is None
         )
 
+    @property
+    def visibility_shown(self) -> str:
+        """Who may see it, in words, as exports show it: offered to the public is not public
+        until a convenor approves it."""
+        if self.withdrawn_at is not None:
+            return "Withdrawn by a convenor"
+        if self.is_public:
+            return "Public"
+        if self.visibility == self.Visibility.PUBLIC:
+            return "Offered to the public, awaiting a convenor's approval"
+        return self.get_visibility_display()
+
     def deletion_problem(self) -> str | None:
         """Why this resource may not be deleted (by anyone), or None: the reuses recorded
         against it are peer exchanges that the Lab's outcome ratings count."""

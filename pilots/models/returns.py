@@ -5,10 +5,11 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from cms.jobs import job_state, progress_percent
 from designlab.models import Borough
 
 
-def return_upload_path(instance, filename: str) -> str:
+def return_upload_path(instance: "ReturnUpload", filename: str) -> str:
     """A generated name: nothing of the uploader's file name reaches the file system."""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"returns/{uuid.uuid4().hex}.{extension}"
@@ -45,6 +46,10 @@ class ReturnUpload(models.Model):
     rows_total = models.PositiveIntegerField(null=True, blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Written by the running import every few seconds (cms.jobs): silence means its worker
+    # is gone and the requeue sends it again.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -55,7 +60,11 @@ class ReturnUpload(models.Model):
 
     @property
     def progress_percent(self) -> int:
-        """The share of the rows done, as a whole percentage (never 100 before the end)."""
-        if not self.rows_total:
-            return 0
-        return min(99, self.rows_done * 100 // self.rows_total)
+        return progress_percent(self.rows_done, self.rows_total)
+
+    def progress(self) -> str:
+        """What is true of the import while it is not finished (cms.jobs.job_state)."""
+        return job_state(
+            status=self.status, created_at=self.uploaded_at, sent_at=self.sent_at,
+            heartbeat_at=self.heartbeat_at, attempts=self.attempts,
+        )  # fmt: skip

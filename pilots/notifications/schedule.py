@@ -2,8 +2,12 @@
 
 import json
 
+from cms.jobs import REQUEUE_EVERY
+
+REQUEUE_SECONDS = int(REQUEUE_EVERY.total_seconds())
+
 SCHEDULE = {
-    # name: (task, crontab fields)
+    # name: (task, crontab fields, or {"every": seconds} for an interval)
     "Overdue return reminders": ("pilots.tasks.reminders_send", {"minute": "0", "hour": "7"}),
     # Hourly through Monday: a run sends only to those not sent this week's round-up, so
     # the later runs are the retries for addresses the mail server refused at 8:00.
@@ -11,8 +15,10 @@ SCHEDULE = {
         "pilots.tasks.roundup_send",
         {"minute": "0", "hour": "8-17", "day_of_week": "1"},
     ),
-    "Send again waiting returns": ("pilots.tasks.returns_requeue", {"minute": "*/5"}),
-    "Send again waiting exports": ("pilots.tasks.exports_requeue", {"minute": "*/5"}),
+    # Often enough that work resumes within two minutes of a worker or the broker coming
+    # back (cms.jobs); each run is a query or two when nothing waits.
+    "Send again waiting returns": ("pilots.tasks.returns_requeue", {"every": REQUEUE_SECONDS}),
+    "Send again waiting exports": ("pilots.tasks.exports_requeue", {"every": REQUEUE_SECONDS}),
     "Nightly outcome snapshots": (
         "pilots.tasks.outcomes_snapshot_all",
         {"minute": "30", "hour": "2"},
@@ -24,10 +30,18 @@ SCHEDULE = {
 def schedule_ensure(**kwargs) -> None:
     """Create or refresh the periodic tasks. Safe to run any number of times."""
     from django.conf import settings
-    from django_celery_beat.models import CrontabSchedule, PeriodicTask
+    from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask
 
     for name, (task, fields) in SCHEDULE.items():
-        crontab, _ = CrontabSchedule.objects.get_or_create(**fields, timezone=settings.TIME_ZONE)
+        when = {"crontab": None, "interval": None}
+        if "every" in fields:
+            when["interval"], _ = IntervalSchedule.objects.get_or_create(
+                every=fields["every"], period=IntervalSchedule.SECONDS
+            )
+        else:
+            when["crontab"], _ = CrontabSchedule.objects.get_or_create(
+                **fields, timezone=settings.TIME_ZONE
+            )
         PeriodicTask.objects.update_or_create(
-            name=name, defaults={"task": task, "crontab": crontab, "args": json.dumps([])}
+            name=name, defaults={"task": task, **when, "args": json.dumps([])}
         )

@@ -1,4 +1,5 @@
-"""The form for one reading of one KPI."""
+"""The form for one reading of one KPI, with its story and the checks on its figures
+(`pilots.readings.quality`)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -6,7 +7,8 @@ from decimal import Decimal
 from django import forms
 
 from pilots.admin.errors import PlainErrorsMixin
-from pilots.models import KPI
+from pilots.models import KPI, KPIReading
+from pilots.readings import quality
 
 # What a reading of each unit is, in the words of the error messages.
 READING_OF_UNIT = {
@@ -16,17 +18,52 @@ READING_OF_UNIT = {
     KPI.Unit.HOURS: "a number of hours, 0 or more",
     KPI.Unit.SCORE: "a score, 0 or more",
 }
+STORY = {"rows": 3}
 
 
 class ReadingForm(PlainErrorsMixin, forms.Form):
     """The period is chosen from the periods the KPI owes, so it always fits the KPI's
-    frequency and the pilot's dates."""
+    frequency and the pilot's dates. A percentage entered as two counts has the counts
+    instead of the value."""
 
     period_start = forms.TypedChoiceField(label="Period", coerce=dt.date.fromisoformat)
     value = forms.DecimalField(
         label="Reading", max_digits=14, decimal_places=2, min_value=0, help_text="Numbers only."
     )
+    numerator = forms.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        min_value=0,
+        help_text="The part counted, such as the people placed.",
+    )
+    denominator = forms.DecimalField(
+        max_digits=14,
+        decimal_places=2,
+        min_value=0,
+        help_text="The whole, such as the "
+        "people referred. The percentage is worked out from the two.",
+    )
     note = forms.CharField(max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    what_happened = forms.CharField(
+        label="What happened", max_length=1000, required=False,
+        widget=forms.Textarea(attrs=STORY),
+        help_text="Why the figure differs from the target, or why a total to date fell. "
+        "Nothing about individuals.",
+    )  # fmt: skip
+    next_step = forms.CharField(
+        label="Next step", max_length=1000, required=False, widget=forms.Textarea(attrs=STORY)
+    )
+    confirm = forms.BooleanField(
+        label="This unusual figure is right", required=False,
+        help_text="Only needed when the figure is outside the KPI's plausible range, or "
+        "more than three times (or under a third of) the previous period's.",
+    )  # fmt: skip
+    confirm_reason = forms.CharField(
+        label="Why the unusual figure is right", max_length=500, required=False
+    )
+    # "<period>@<reading's updated_at>" as the form was loaded ("<period>@" for no reading):
+    # a save from an out-of-date form is refused (see `seen_is_current`).
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, kpi: KPI, periods: list[tuple[dt.date, str]], **kwargs):
         reading = READING_OF_UNIT[kpi.unit]
@@ -39,9 +76,57 @@ class ReadingForm(PlainErrorsMixin, forms.Form):
         self.kpi = kpi
         self.fields["period_start"].choices = [(p.isoformat(), label) for p, label in periods]
         self.fields["value"].help_text = f"{reading[:1].upper()}{reading[1:]}."
+        if kpi.entered_as_ratio:
+            del self.fields["value"]
+        else:
+            del self.fields["numerator"], self.fields["denominator"]
+
+    @staticmethod
+    def seen_of(period: dt.date, reading: KPIReading | None) -> str:
+        return f"{period.isoformat()}@{reading.updated_at.isoformat() if reading else ''}"
+
+    def seen_is_current(self, reading: KPIReading | None) -> bool:
+        """Whether the reading of the chosen period is as the form showed it; call it with
+        the reading locked. A form loaded for another period (or none) did not show it."""
+        period = self.cleaned_data["period_start"]
+        loaded_for, _, _ = self.cleaned_data["seen"].partition("@")
+        if loaded_for != period.isoformat():
+            return True
+        return self.cleaned_data["seen"] == self.seen_of(period, reading)
 
     def clean_value(self) -> Decimal:
         value = self.cleaned_data["value"]
         if self.kpi.unit == KPI.Unit.PERCENT and value > 100:
             raise forms.ValidationError(self.fields["value"].error_messages["max_value"])
         return value
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.kpi.entered_as_ratio:
+            numerator, denominator = data.get("numerator"), data.get("denominator")
+            if "numerator" in self.errors or "denominator" in self.errors:
+                return data
+            if problem := quality.ratio_problem(self.kpi, numerator, denominator):
+                self.add_error("denominator" if numerator is not None else "numerator", problem)
+                return data
+            data["value"] = quality.ratio_percent(numerator, denominator)
+        value, start = data.get("value"), data.get("period_start")
+        if value is None or start is None:
+            return data
+        previous = quality.previous_values({(self.kpi.pk, start): value})[(self.kpi.pk, start)]
+        why = data.get("what_happened", "")
+        if problem := quality.fall_problem(self.kpi, value, previous, why):
+            self.add_error("what_happened", problem)
+        warning = quality.unusual(self.kpi, value, previous)
+        reason = data.get("confirm_reason", "").strip()
+        if warning and not (data.get("confirm") and reason):
+            self.add_error("confirm", quality.unconfirmed(warning))
+        data["details"] = {
+            "what_happened": why.strip(),
+            "next_step": data.get("next_step", "").strip(),
+            "numerator": data.get("numerator"),
+            "denominator": data.get("denominator"),
+            "quality_warning": warning or "",
+            "quality_reason": reason if warning else "",
+        }
+        return data

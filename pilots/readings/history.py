@@ -1,13 +1,30 @@
-"""What a corrected reading was before."""
+"""A reading's history: the values a corrected reading had before (its revisions), and
+every change of its status (submitted, approved, returned, reopened) with who and when.
 
+Status changes are Wagtail log entries, so the same rows are the reading's history here
+and the audit log's (Reports → Site history)."""
+
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Revision
+from django.utils import timezone
+from wagtail.models import ModelLogEntry, Revision
 
 from pilots.models import KPIReading
+
+BATCH = 2_000
+
+# Log action → what the reading's history says.
+STATUS_ACTIONS = {
+    "pilots.reading_submitted": "Submitted for review",
+    "pilots.reading_approved": "Approved",
+    "pilots.reading_returned": "Returned",
+    "pilots.reading_reopened": "Reopened",
+}
 
 
 def reading_earlier_values(readings: Iterable[KPIReading]) -> dict[int, list[Revision]]:
@@ -25,3 +42,60 @@ def reading_earlier_values(readings: Iterable[KPIReading]) -> dict[int, list[Rev
             revision.value = Decimal(revision.content["value"])
             earlier[int(revision.object_id)].append(revision)
     return dict(earlier)
+
+
+def reading_statuses_log(
+    labels: dict[int, str],
+    action: str,
+    *,
+    user: AbstractBaseUser | None,
+    comment: str = "",
+) -> None:
+    """Record `action` for the readings `labels` ({reading id: label}) in one insert per
+    batch: a return may submit thousands of readings at once."""
+    if not labels:
+        return
+    content_type = ContentType.objects.get_for_model(KPIReading)
+    now = timezone.now()
+    data = {"comment": comment} if comment else {}
+    ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=content_type,
+                object_id=str(pk),
+                label=label,
+                action=action,
+                data=data,
+                timestamp=now,
+                user=user,
+            )  # fmt: skip
+            for pk, label in labels.items()
+        ],
+        batch_size=BATCH,
+    )
+
+
+def reading_label(kpi_name: str, period_start: dt.date) -> str:
+    return f"{kpi_name}, {period_start:%b %Y}"
+
+
+def reading_status_history(readings: Iterable[KPIReading]) -> dict[int, list[ModelLogEntry]]:
+    """Each reading's changes of status, oldest first, by reading id, in one query.
+    An entry's `said` is the plain words for its action."""
+    pks = [str(r.pk) for r in readings]
+    if not pks:
+        return {}
+    entries = (
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(KPIReading),
+            object_id__in=pks,
+            action__in=STATUS_ACTIONS,
+        )
+        .select_related("user")
+        .order_by("timestamp", "pk")
+    )
+    history = defaultdict(list)
+    for entry in entries:
+        entry.said = STATUS_ACTIONS[entry.action]
+        history[int(entry.object_id)].append(entry)
+    return dict(history)

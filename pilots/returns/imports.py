@@ -1,8 +1,9 @@
 """Importing a spreadsheet return: all or nothing.
 
-Every row is checked before anything is written. Any problem refuses the whole file and
-each problem is listed by sheet, row and column; otherwise the readings are written in
-one transaction, so a worker killed part way leaves nothing behind and the retried task
+Every row is checked before anything is written. Any problem (a row changing an approved,
+locked reading among them) refuses the whole file and each problem is listed by sheet, row
+and column; otherwise the readings are written in one transaction, submitted for a
+convenor's review, so a worker killed part way leaves nothing behind and the retried task
 completes the import exactly once. Values equal to what is recorded are left alone, so
 importing the same file twice changes nothing the second time.
 """
@@ -13,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files import File
 from django.db import DatabaseError, transaction
@@ -20,10 +22,11 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from cms.jobs import heartbeat, job_claim, jobs_given_up, jobs_to_send
 from cms.uploads import UploadRefused, upload_check
 from designlab.models import Borough
 from pilots.models import KPIReading, ReturnUpload
-from pilots.readings.write import Readings, readings_write_bulk
+from pilots.readings.write import ReadingLocked, Readings, readings_write
 from pilots.returns.layout import KINDS, MAX_BYTES, MAX_PROBLEMS
 from pilots.returns.reader import FileRefused, checking_stopped, problem, return_sheet_read
 from pilots.returns.rows import return_rows_check
@@ -31,7 +34,6 @@ from pilots.returns.rows import return_rows_check
 logger = logging.getLogger(__name__)
 
 PROGRESS_SECONDS = 1.0
-STALE = dt.timedelta(minutes=10)  # longer than any real import takes
 UNREADABLE = (
     "This file could not be read. Save it again from the return template as .xlsx or "
     "CSV UTF-8 and upload it again."
@@ -62,32 +64,49 @@ def return_upload_create(
 def import_kpi_return(
     upload_id: int, *, checkpoint: Callable[[str], None] | None = None
 ) -> ReturnUpload:
-    """Import the return `upload_id`; safe to run any number of times.
+    """Import the return `upload_id`; safe to run any number of times, at once too.
 
-    The file is read and checked first, outside the transaction, so that the status page
-    can show the rows checked so far; then, holding the upload's row lock, the readings
-    are written in one transaction, unless another delivery of the task finished first.
-    `checkpoint` is for tests only (see `readings_write`).
+    The file is read outside any lock while a heartbeat says the worker is alive; the
+    readings are then written under a lock on the upload, and only if no other delivery
+    finished it meanwhile. `checkpoint` is for tests only (see `readings_write`).
     """
-    import_started(upload_id)
-    upload = ReturnUpload.objects.select_related("borough").get(pk=upload_id)
-    if upload.status in (ReturnUpload.Status.DONE, ReturnUpload.Status.REFUSED):
-        return upload
-    try:
-        readings, refusal = _return_read(upload), None
-    except FileRefused as refused:
-        readings, refusal = None, refused
+    job = ReturnUpload.objects.filter(pk=upload_id)
+    if not job_claim(job):  # finished, or running on a live worker
+        return ReturnUpload.objects.get(pk=upload_id)
+    with heartbeat(job):
+        upload = job.select_related("borough").get()
+        try:
+            readings, problems = _return_read(upload), []
+        except FileRefused as refusal:
+            readings, problems = None, refusal.problems
+        with transaction.atomic():
+            upload = job.select_for_update().select_related("borough").get()
+            if upload.status in (ReturnUpload.Status.DONE, ReturnUpload.Status.REFUSED):
+                return upload
+            if readings is None:
+                _refused(upload, problems)
+            else:
+                try:
+                    with transaction.atomic():  # a reading approved since the check
+                        _imported(upload, readings, checkpoint)
+                except ReadingLocked as locked:
+                    _refused(upload, [problem(message) for message in locked.messages])
+    return upload
+
+
+def import_timed_out(upload_id: int, *, minutes: int) -> None:
+    """Refuse an import that ran past its time limit: sent again, it would only run out
+    of time again."""
     with transaction.atomic():
         upload = (
             ReturnUpload.objects.select_for_update().select_related("borough").get(pk=upload_id)
         )
-        if upload.status in (ReturnUpload.Status.DONE, ReturnUpload.Status.REFUSED):
-            return upload
-        if refusal is not None:
-            _refused(upload, refusal.problems)
-        else:
-            _imported(upload, readings, checkpoint)
-    return upload
+        if upload.status == ReturnUpload.Status.RUNNING:
+            message = (
+                f"This file took longer than {minutes} minutes to import, the most one return "
+                "may take. Split it into smaller returns and upload them one at a time."
+            )
+            _refused(upload, [problem(message)])
 
 
 def _return_read(upload: ReturnUpload) -> Readings:
@@ -106,8 +125,8 @@ def _return_read(upload: ReturnUpload) -> Readings:
         raise FileRefused([problem(refusal.messages[0])]) from None
     except FileNotFoundError:
         raise FileRefused([problem("The uploaded file is missing; upload it again.")]) from None
-    except DatabaseError:
-        raise  # the task is retried; the file may be fine
+    except (DatabaseError, SoftTimeLimitExceeded):
+        raise  # the task is retried, or refused for its time; the file may be fine
     except Exception:
         # A file nobody foresaw must not leave the upload "running" and requeued for
         # ever: refuse it, and keep the details for the developers.
@@ -144,7 +163,7 @@ def _imported(
     upload: ReturnUpload, readings: Readings, checkpoint: Callable[[str], None] | None
 ) -> None:
     started = timezone.now()
-    created, updated, unchanged = readings_write_bulk(
+    created, updated, unchanged = readings_write(
         readings, user=upload.uploaded_by, checkpoint=checkpoint
     )
     upload.status = ReturnUpload.Status.DONE
@@ -176,20 +195,22 @@ def _finished(upload: ReturnUpload, action: str, data: dict) -> None:
     log(upload, action, user=upload.uploaded_by, data=data)
 
 
-def import_started(upload_id: int) -> None:
-    """Show the upload as running. Committed on its own: the import's transaction is
-    invisible until it ends, and a worker that dies leaves "running" for the requeue."""
-    ReturnUpload.objects.filter(pk=upload_id, status=ReturnUpload.Status.QUEUED).update(
-        status=ReturnUpload.Status.RUNNING
-    )
+def uploads_to_send() -> QuerySet:
+    """Uploads to send (again): the broker was down when they were uploaded, lost them,
+    or their worker went silent (see `cms.jobs.jobs_to_send`). `pilots.tasks.returns_requeue`
+    sends them."""
+    return jobs_to_send(ReturnUpload.objects.all(), created="uploaded_at")
 
 
-def uploads_waiting(*, older_than: dt.timedelta = STALE) -> QuerySet:
-    """Uploads still waiting after `older_than`: the broker was down when they were
-    uploaded, or their worker died. `pilots.tasks.returns_requeue` sends them again."""
-    cutoff = timezone.now() - older_than
-    return ReturnUpload.objects.filter(
-        Q(sent_at__isnull=True) | Q(sent_at__lt=cutoff),
-        status__in=[ReturnUpload.Status.QUEUED, ReturnUpload.Status.RUNNING],
-        uploaded_at__lt=cutoff,
-    )
+def uploads_give_up() -> int:
+    """Refuse the uploads whose worker stopped on every attempt (a file that kills its
+    worker, by memory or time, would otherwise be sent for ever). Returns how many."""
+    given_up = 0
+    for upload in jobs_given_up(ReturnUpload.objects.select_related("borough")):
+        message = (
+            f"The import stopped {upload.attempts} times before it finished (the file may be "
+            "too large to import at once). Split it into smaller returns and upload them again."
+        )
+        _refused(upload, [problem(message)])
+        given_up += 1
+    return given_up

@@ -4,9 +4,14 @@ that is written and the returns that are read."""
 from openpyxl.utils import get_column_letter
 
 DATA_SHEET = "Return"
-COLUMNS = ["KPI ID", "Pilot", "KPI", "Unit", "Frequency", "Period start", "Period", "Value", "Note"]
+STORY = ["What happened", "Next step"]
+COUNTS = ["Numerator", "Denominator"]  # a percentage entered as two counts
+CONFIRM = "Confirm"  # why an unusual figure is right
+COLUMNS = ["KPI ID", "Pilot", "KPI", "Unit", "Frequency", "Period start", "Period", "Value",
+           "Note", *STORY, *COUNTS, CONFIRM]  # fmt: skip
 REQUIRED = ["KPI ID", "Period start", "Value"]
-OPTIONAL = ["Note"]
+OPTIONAL = ["Note", *STORY, *COUNTS, CONFIRM]
+TEXT_LIMITS = {"Note": 500, "What happened": 1000, "Next step": 1000, CONFIRM: 500}
 KINDS = {"xlsx", "csv"}
 MAX_BYTES = 25 * 1024 * 1024  # a 100,000-reading return is about 3-5 MB as .xlsx
 # Stated in the template's instructions; past them the check stops, so a huge file costs

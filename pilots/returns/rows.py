@@ -8,10 +8,21 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 
 from designlab.models import Borough
-from pilots.models import KPI, Pilot
+from pilots.models import KPI, KPIReading, Pilot
+from pilots.readings import quality
 from pilots.readings.periods import kpi_periods, period_problem
-from pilots.readings.write import CENTS, Readings
-from pilots.returns.layout import MAX_CELL, MAX_PROBLEMS, MAX_ROWS, OPTIONAL, REQUIRED
+from pilots.readings.write import CENTS, Readings, reading_differs, reading_locked_message
+from pilots.returns.layout import (
+    CONFIRM,
+    COUNTS,
+    MAX_CELL,
+    MAX_PROBLEMS,
+    MAX_ROWS,
+    OPTIONAL,
+    REQUIRED,
+    STORY,
+    TEXT_LIMITS,
+)
 from pilots.returns.reader import (
     FileRefused,
     Sheet,
@@ -56,13 +67,13 @@ def return_rows_check(
     )
     pilots = {p.pk: p for p in pilots}
     kpis = {}
-    for kpi in KPI.objects.filter(pilot__borough=borough).only(
-        "name", "unit", "frequency", "pilot"
-    ):
+    fields = ["name", "unit", "frequency", "kind", "entered_as_ratio", "plausible_min",
+              "plausible_max", "pilot"]  # fmt: skip
+    for kpi in KPI.objects.filter(pilot__borough=borough).only(*fields):
         kpi.pilot = pilots[kpi.pilot_id]
         kpis[kpi.pk] = kpi
     today = timezone.localdate()
-    readings, first_row, problems = {}, {}, []
+    readings, first_row, problems, story = {}, {}, [], {}
     # Look-ups remembered across rows: a return repeats each KPI and period many times.
     kpi_of, date_of, periods = {}, {}, {}
     kpi_at, value_at, start_at, note_at = (
@@ -96,18 +107,36 @@ def return_rows_check(
             kpi = _kpi_find(raw_kpi, kpis, borough, lambda m, n=number: report(m, "KPI ID", n))
             if kpi is not None:
                 kpi_of[raw_kpi] = kpi
-        value = _value_read(raw_value, kpi, lambda m, n=number: report(m, "Value", n))
         try:
             start = date_of[raw_start]
         except (KeyError, TypeError):
             start = _date_read(raw_start, lambda m, n=number: report(m, "Period start", n))
             if start is not None:
                 date_of[raw_start] = start
-        # Without a Note column the notes already recorded are kept.
-        note = None if note_at is None else str(cells[note_at] or "").strip()
-        if note and len(note) > 500:
-            report(f"The note is {len(note)} characters long; the limit is 500.", "Note", number)
-        if kpi is None or start is None or _blank(raw_value):
+        # Without a Note (or story) column the text already recorded is kept.
+        texts = {}
+        for name, limit in TEXT_LIMITS.items():
+            text = None if at[name] is None else str(cells[at[name]] or "").strip()
+            texts[name] = text
+            if text and len(text) > limit:
+                report(f"The {name.lower()} is {len(text)} characters long; the limit is "
+                       f"{limit}.", name, number)  # fmt: skip
+        note = texts["Note"]
+
+        def cell(name: str, cells: list = cells) -> object:
+            return None if at[name] is None else cells[at[name]]
+
+        def said(message: str, name: str, number: int = number) -> None:
+            report(message, name, number)
+
+        if kpi is not None and kpi.entered_as_ratio:
+            value, counts = _counts_read(cell, kpi, said)
+        else:
+            value, counts = _value_read(raw_value, kpi, lambda m: said(m, "Value")), {}
+            if kpi is not None and not all(_blank(cell(name)) for name in COUNTS):
+                said(f"“{kpi.name}” is not entered as two counts: leave Numerator and "
+                     "Denominator empty and type the reading in Value.", "Numerator")  # fmt: skip
+        if kpi is None or start is None or (value is None and _blank(raw_value)):
             continue
         if kpi.pk not in periods:
             periods[kpi.pk] = {p for p in kpi_periods(kpi, kpi.pilot, today) if p <= today}
@@ -125,9 +154,15 @@ def return_rows_check(
             continue
         first_row[key] = number
         if value is not None:
-            readings[key] = (value, note)
+            details = {k.lower().replace(" ", "_"): v for k, v in texts.items() if k in STORY}
+            details = {k: v for k, v in details.items() if v is not None} | counts
+            readings[key] = (value, note, details)
+            story[key] = (kpi, number, texts)
+    problems += _quality_check(readings, story, lambda name: column_name(sheet.header, at[name]),
+                               sheet.name)  # fmt: skip
+    problems += _locked_rows(readings, kpis, first_row, sheet, at["Value"])
     if problems:
-        raise FileRefused(problems)
+        raise FileRefused(sorted(problems, key=lambda p: (p["row"] is None, p["row"] or 0)))
     return readings
 
 
@@ -139,6 +174,77 @@ def _too_long(cells: list, sheet: Sheet, number: int) -> list[dict]:
         for i, c in enumerate(cells)
         if type(c) is str and len(c) > MAX_CELL
     ]
+
+
+def _quality_check(readings: Readings, story: dict, column, sheet: str) -> list[dict]:
+    """A cumulative total that falls needs a reason in "What happened"; an unusual figure
+    needs a reason in "Confirm" (`pilots.readings.quality`). Records what was confirmed."""
+    problems = []
+    previous = quality.previous_values({key: entry[0] for key, entry in readings.items()})
+    for key, (value, _, details) in readings.items():
+        kpi, number, texts = story[key]
+        why, confirmed = texts["What happened"] or "", texts[CONFIRM] or ""
+        if fall := quality.fall_problem(kpi, value, previous[key], why):
+            where = "What happened" if texts["What happened"] is not None else "Value"
+            problems.append(problem(fall, sheet=sheet, row=number, column=column(where)))
+        warning = quality.unusual(kpi, value, previous[key])
+        if warning and not confirmed:
+            message = (f"{warning}. If it is right, write why in the “Confirm” column; "
+                       "otherwise correct it.")  # fmt: skip
+            where = CONFIRM if texts[CONFIRM] is not None else "Value"
+            problems.append(problem(message, sheet=sheet, row=number, column=column(where)))
+        details.update(quality_warning=warning or "", quality_reason=confirmed if warning else "")
+    return problems
+
+
+def _counts_read(cell, kpi: KPI, report) -> tuple[Decimal | None, dict]:
+    """The percentage of a KPI entered as two counts, and the counts; (None, {}) for a row
+    left empty or with a problem reported."""
+    raw = {name: cell(name) for name in COUNTS}
+    if all(_blank(v) for v in raw.values()):
+        if not _blank(cell("Value")):
+            report(f"“{kpi.name}” is entered as two counts: type the Numerator and the "
+                   "Denominator; the percentage is worked out from them.", "Value")  # fmt: skip
+        return None, {}
+    numerator, denominator = (_value_read(raw[name], None, lambda m, name=name: report(m, name))
+                              for name in COUNTS)  # fmt: skip
+    if (numerator is None and not _blank(raw["Numerator"])) or (
+        denominator is None and not _blank(raw["Denominator"])
+    ):
+        return None, {}
+    if reason := quality.ratio_problem(kpi, numerator, denominator):
+        report(reason, "Denominator" if numerator is not None else "Numerator")
+        return None, {}
+    value = quality.ratio_percent(numerator, denominator)
+    typed = _value_read(cell("Value"), kpi, lambda m: report(m, "Value"))
+    if typed is not None and typed != value:
+        report(f"The Value {typed} is not the numerator over the denominator ({value}). Leave "
+               "Value empty: it is worked out from the two counts.", "Value")  # fmt: skip
+        return None, {}
+    return value, {"numerator": numerator, "denominator": denominator}
+
+
+def _locked_rows(readings: Readings, kpis: dict, first_row: dict, sheet: Sheet, at: int) -> list:
+    """A row that would change an approved (locked) reading is a problem like any other:
+    the whole return is refused, naming the KPI and period."""
+    locked = KPIReading.objects.filter(
+        kpi_id__in={k for k, _ in readings},
+        period_start__in={s for _, s in readings},
+        status=KPIReading.Status.APPROVED,
+    )
+    problems = []
+    for reading in locked:
+        key = (reading.kpi_id, reading.period_start)
+        if key in readings and reading_differs(reading, *readings[key]):
+            problems.append(
+                problem(
+                    reading_locked_message(kpis[reading.kpi_id], reading.period_start),
+                    sheet=sheet.name,
+                    row=first_row[key],
+                    column=column_name(sheet.header, at),
+                )
+            )
+    return sorted(problems, key=lambda p: p["row"])
 
 
 def _blank(value) -> bool:

@@ -16,7 +16,16 @@ from cms.cells import cell_safe
 from designlab.models import Borough
 from pilots.models import KPI, KPIReading, Pilot
 from pilots.readings.periods import kpi_periods, period_label
-from pilots.returns.layout import COLUMNS, DATA_SHEET, MAX_PROBLEMS, MAX_ROWS, column_letter
+from pilots.returns.layout import (
+    COLUMNS,
+    COUNTS,
+    DATA_SHEET,
+    MAX_PROBLEMS,
+    MAX_ROWS,
+    OPTIONAL,
+    STORY,
+    column_letter,
+)
 
 
 def template_rows(borough: Borough, today: dt.date) -> list[list]:
@@ -33,7 +42,15 @@ def template_rows(borough: Borough, today: dt.date) -> list[list]:
     recorded = {
         (r.kpi_id, r.period_start): r
         for r in KPIReading.objects.filter(kpi__pilot__borough=borough).only(
-            "kpi_id", "period_start", "value", "note"
+            "kpi_id",
+            "period_start",
+            "value",
+            "note",
+            "what_happened",
+            "next_step",
+            "numerator",
+            "denominator",
+            "quality_reason",
         )
     }
     rows = []
@@ -41,20 +58,45 @@ def template_rows(borough: Borough, today: dt.date) -> list[list]:
         for kpi in pilot.kpis.all():
             for start in [p for p in kpi_periods(kpi, pilot, today) if p <= today]:
                 reading = recorded.get((kpi.pk, start))
+                # A percentage entered as two counts is worked out from them on upload.
+                value = None if reading is None or kpi.entered_as_ratio else reading.value
                 rows.append(
                     [
                         kpi.pk,
                         cell_safe(pilot.title),
                         cell_safe(kpi.name),
-                        kpi.get_unit_display(),
+                        _unit_shown(kpi),
                         kpi.get_frequency_display(),
                         start,
                         period_label(start, kpi.frequency),
-                        reading.value if reading else None,
-                        cell_safe(reading.note) if reading else None,
+                        value,
+                        *_recorded_text(reading),
                     ]
                 )
     return rows
+
+
+def _unit_shown(kpi: KPI) -> str:
+    unit = kpi.get_unit_display()
+    if kpi.entered_as_ratio:
+        unit += ": type Numerator and Denominator"
+    if kpi.kind == KPI.Kind.CUMULATIVE:
+        unit += " (total to date)"
+    return unit
+
+
+def _recorded_text(reading: KPIReading | None) -> list:
+    """Note, What happened, Next step, Numerator, Denominator, Confirm as recorded, so
+    uploading the template unchanged changes nothing."""
+    if reading is None:
+        return [None] * 6
+    text = [reading.note, reading.what_happened, reading.next_step]
+    return [
+        *(cell_safe(t) if t else None for t in text),
+        reading.numerator,
+        reading.denominator,
+        cell_safe(reading.quality_reason) if reading.quality_reason else None,
+    ]
 
 
 def return_template_write(borough: Borough, out, *, today: dt.date) -> int:
@@ -72,15 +114,18 @@ def return_template_write(borough: Borough, out, *, today: dt.date) -> int:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDDDDD")
     unlocked = Protection(locked=False)
-    value_col, note_col = COLUMNS.index("Value") + 1, COLUMNS.index("Note") + 1
+    typed = [COLUMNS.index(name) + 1 for name in ["Value", *OPTIONAL]]
+    numbers = [COLUMNS.index(name) + 1 for name in ("Value", "Numerator", "Denominator")]
     for number, row in enumerate(rows, start=2):
         sheet.append(row)
         sheet.cell(number, COLUMNS.index("Period start") + 1).number_format = "yyyy-mm-dd"
-        sheet.cell(number, value_col).protection = unlocked
-        sheet.cell(number, value_col).number_format = "0.00"
-        sheet.cell(number, note_col).protection = unlocked
+        for column in typed:
+            sheet.cell(number, column).protection = unlocked
+        for column in numbers:
+            sheet.cell(number, column).number_format = "0.00"
     _validation_add(sheet, rows)
-    for name, width in zip(COLUMNS, (8, 40, 40, 18, 11, 12, 22, 12, 40), strict=True):
+    widths = (8, 40, 40, 18, 11, 12, 22, 12, 40, 40, 40, 12, 12, 40)
+    for name, width in zip(COLUMNS, widths, strict=True):
         sheet.column_dimensions[column_letter(name)].width = width
     sheet.freeze_panes = "A2"
     # Locked cells keep the identifying columns and the header intact; the officer can
@@ -104,8 +149,19 @@ def _instructions_write(guide, borough: Borough, today: dt.date) -> None:
         "   Percentages are numbers from 0 to 100 (type 45 for 45%). Nothing may be negative.",
         "2. Leave Value empty for a period you cannot report yet; that row is skipped.",
         "3. Note is optional (up to 500 characters). Do not enter anything about individuals.",
-        "4. Do not change the other columns, add formulas or rename the sheet.",
-        "5. Upload the file in the Design Lab admin (KPI returns → Upload the KPI return).",
+        "   What happened (why the figure differs from the target) and Next step are",
+        "   optional too (up to 1,000 characters each); the GLA publishes them with the figure.",
+        "4. A percentage whose Unit says “type Numerator and Denominator”: type the two counts",
+        "   (the part and the whole) and leave Value empty; the percentage is worked out.",
+        "   The numerator cannot be above the denominator, and the denominator cannot be 0.",
+        "5. A KPI marked “total to date” is cumulative: its value cannot fall unless you say",
+        "   why in What happened (a correction, for example).",
+        "6. An unusual figure (outside the KPI's plausible range, or more than three times, or",
+        "   under a third of, the previous period's) is accepted only with a reason in the",
+        "   Confirm column saying why it is right. Without one the return is refused and",
+        "   those rows are listed.",
+        "7. Do not change the other columns, add formulas or rename the sheet.",
+        "8. Upload the file in the Design Lab admin (KPI returns → Upload the KPI return).",
         "   The whole file is checked first: if anything is wrong nothing is recorded and",
         "   each problem is listed by row and column. Uploading the same file again",
         "   changes nothing; a corrected value replaces the old one, which is kept in the",
@@ -129,8 +185,12 @@ def _validation_add(sheet, rows: list[list]) -> None:
     other.error = "A number, 0 or more."
     note = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="500")
     note.error = "At most 500 characters."
+    story = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="1000")
+    story.error = "At most 1,000 characters."
+    counts = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+    counts.error = "A count, 0 or more."
     ranges = {percent: [], other: []}
-    value, note_column = column_letter("Value"), column_letter("Note")
+    value = column_letter("Value")
     unit_percent, kpi_at, unit_at = KPI.Unit.PERCENT.label, 0, COLUMNS.index("Unit")
     # Rows of one KPI are consecutive: one range per KPI keeps the file small.
     first = 2
@@ -138,18 +198,23 @@ def _validation_add(sheet, rows: list[list]) -> None:
         row = rows[number - 2]
         last_of_kpi = number == len(rows) + 1 or rows[number - 1][kpi_at] != row[kpi_at]
         if last_of_kpi:
-            target = percent if row[unit_at] == unit_percent else other
+            target = percent if row[unit_at].startswith(unit_percent) else other
             ranges[target].append(f"{value}{first}:{value}{number}")
             first = number + 1
-    for validation in (percent, other, note):
+    checks = (percent, other, note, story, counts)
+    for validation in checks:
         validation.allow_blank = True
         validation.showErrorMessage = True
         validation.errorTitle = "Not a valid value"
     if rows:
-        note.add(f"{note_column}2:{note_column}{len(rows) + 1}")
+        last = len(rows) + 1
+        for validation, names in ((note, ["Note", "Confirm"]), (story, STORY),
+                                  (counts, COUNTS)):  # fmt: skip
+            for name in names:
+                validation.add(f"{column_letter(name)}2:{column_letter(name)}{last}")
     for validation, refs in ranges.items():
         if refs:
             validation.sqref = " ".join(refs)
-    for validation in (percent, other, note):
+    for validation in checks:
         if str(validation.sqref):
             sheet.add_data_validation(validation)

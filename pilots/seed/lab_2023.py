@@ -198,7 +198,8 @@ def _milestones(stage: str) -> list[Milestone]:
 
 
 def _readings_ensure(pilot: Pilot) -> None:
-    """Illustrative readings for the first periods of each KPI, rising towards target."""
+    """Illustrative readings for the first periods of each KPI, rising towards target,
+    approved: the report published the 2023 figures."""
     for kpi in pilot.kpis.all():
         if kpi.frequency == "monthly":
             periods = [dt.date(2023, m, 1) for m in (7, 8, 9, 10)]
@@ -212,6 +213,7 @@ def _readings_ensure(pilot: Pilot) -> None:
                 value=(kpi.baseline + step * (i + 1)).quantize(Decimal("1")),
                 provenance=ILLUSTRATIVE,
                 source_note="Illustrative reading.",
+                status=KPIReading.Status.APPROVED,
             )
             for i, period in enumerate(periods)
         )

@@ -208,6 +208,7 @@ def _children(pilots: list[tuple[int, int]], size: Size, rng: random.Random) -> 
                     period_start=_month(r),
                     value=Decimal(value),
                     provenance=ILLUSTRATIVE,
+                    status=KPIReading.Status.APPROVED,  # as if reviewed, so public pages count them
                 )  # fmt: skip
             )
         if len(batch) >= BATCH:

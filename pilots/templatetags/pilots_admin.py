@@ -7,7 +7,7 @@ from django import forms, template
 from django.utils.safestring import SafeString
 
 from pilots.admin.errors import error_summary_html
-from pilots.models import KPI
+from pilots.models import KPI, Status
 
 register = template.Library()
 
@@ -21,7 +21,19 @@ def figure(value: Decimal | None) -> str:
 @register.filter
 def progress(kpi: KPI) -> int | None:
     """Progress to target of a KPI annotated `with_latest_reading()`."""
-    return kpi.progress_to_target(kpi.latest_value)
+    return kpi.progress_to_target(kpi.latest_value, period_target=kpi.latest_target)
+
+
+@register.filter
+def latest_status(kpi: KPI) -> Status | None:
+    """Status against target of the latest reading of a KPI annotated `with_latest_reading()`."""
+    return kpi.status_against_target(kpi.latest_value, period_target=kpi.latest_target)
+
+
+@register.inclusion_tag("pilots/status.html")
+def status(status: Status | None) -> dict:
+    """A status as a word with its symbol (never colour alone); "–" when there is none."""
+    return {"status": status}
 
 
 @register.simple_tag

@@ -8,21 +8,6 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 
-@pytest.fixture(scope="session", autouse=True)
-def compiled_translations():
-    """The .po catalogues compiled, as `make setup` does: the .mo files are not in git."""
-    from django.conf import settings
-    from django.test.signals import setting_changed
-
-    from cms.translations import translations_compile
-
-    if translations_compile():
-        # Django caches the catalogues it has loaded; this signal makes it read them again.
-        setting_changed.send(
-            sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
-        )
-
-
 @pytest.fixture(autouse=True)
 def empty_page_cache():
     # Each test's database is rolled back, so pages cached by an earlier test are stale.

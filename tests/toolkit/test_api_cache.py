@@ -49,6 +49,6 @@ def test_unpublishing_a_pilot_removes_it_from_the_api_at_once(client, barnet_pil
 def test_a_new_kpi_reading_shows_in_the_api_at_once(client, barnet_pilot):
     kpi = barnet_pilot.kpis.get()
     client.get("/api/v1/kpis/")
-    kpi.readings.create(period_start=dt.date(2030, 1, 1), value=39)
+    kpi.readings.create(period_start=dt.date(2030, 1, 1), value=39, status="approved")
     item = next(k for k in client.get("/api/v1/kpis/").json()["results"] if k["id"] == kpi.pk)
     assert (item["latest_period_start"], item["latest_value"]) == ("2030-01-01", 39.0)

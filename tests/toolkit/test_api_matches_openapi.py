@@ -9,6 +9,7 @@ from schemathesis.core.failures import FailureGroup
 
 from cms.wsgi import application
 from pilots.models import KPI, Evaluation, Stage
+from pilots.models import Status as TargetStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_the_document_is_linked_from_every_page_and_names_the_api(client, spec):
     assert 'href="/api/v1/openapi.json"' in client.get("/").content.decode()
     assert spec["openapi"].startswith("3.0")
     assert spec["servers"] == [{"url": "/api/v1"}]
-    assert set(spec["paths"]) == {"/pilots/", "/pilots/{id}/", "/kpis/"}
+    assert set(spec["paths"]) == {"/pilots/", "/pilots/{id}/", "/kpis/", "/readings/"}
     for path in spec["paths"]:  # each described path answers where the servers entry says
         url = spec["servers"][0]["url"] + path.replace("{id}", "999999")
         assert client.get(url).status_code in (200, 404), url
@@ -106,3 +107,4 @@ def test_enumerations_are_the_models_choices(spec):
     assert schemas["FrequencyEnum"]["enum"] == KPI.Frequency.values
     assert schemas["MethodEnum"]["enum"] == Evaluation.Method.values
     assert schemas["StatusEnum"]["enum"] == Evaluation.Status.values
+    assert schemas["TargetStatusEnum"]["enum"] == TargetStatus.values

@@ -38,7 +38,9 @@ def test_a_new_kpi_reading_updates_the_case_study(client, barnet_pilot, case_stu
     import datetime as dt
 
     client.get(case_study.url)
-    barnet_pilot.kpis.get().readings.create(period_start=dt.date(2024, 1, 1), value=39)
+    barnet_pilot.kpis.get().readings.create(
+        period_start=dt.date(2024, 1, 1), value=39, status="approved"
+    )
     assert b"Jan 2024" in client.get(case_study.url).content
 
 

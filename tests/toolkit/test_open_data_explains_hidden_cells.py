@@ -1,5 +1,7 @@
-"""Above each open-data table, one sentence says what a hidden cell means, using the
-suppression threshold the site is configured with."""
+"""Above the open-data tables, one sentence states the rule: counts of pilots, evaluations
+and readings are exact; counts of people are hidden below the threshold the site is
+configured with, and so is any total that includes one. (A table that counts people also
+has the key above it: test_open_data_suppression.py.)"""
 
 import re
 
@@ -10,23 +12,30 @@ from toolkit.opendata import DATASETS
 pytestmark = pytest.mark.django_db
 
 
-def _keys_before_tables(html: str) -> list[str]:
-    """The sentence just before each table's scroll box."""
-    return re.findall(r'<p class="suppression-key">(.*?)</p>\s*<div class="table-scroll"', html)
+def _rule(html: str) -> str:
+    return re.search(r'<p class="suppression-rule">(.*?)</p>', html, re.S)[1]
 
 
-def test_each_table_has_the_sentence_above_it(client):
-    keys = _keys_before_tables(client.get("/open-data/").content.decode())
-    assert len(keys) == len(DATASETS)
-    assert all(key.startswith("<code>[c]</code>: fewer than 10, hidden to protect privacy")
-               for key in keys)  # fmt: skip
-
-
-def test_the_sentence_follows_the_threshold_setting(client, settings):
-    settings.TOOLKIT_SUPPRESSION_THRESHOLD = 5
+def test_the_rule_is_stated_once_above_the_tables(client):
     html = client.get("/open-data/").content.decode()
-    assert all("fewer than 5, hidden" in key for key in _keys_before_tables(html))
-    assert "Counts from 1 to 4 are hidden" in html
+    rule = _rule(html)
+    assert rule.startswith("Counts of pilots, evaluations and readings are exact")
+    assert "Counts of people, such as a KPI measured as a count, are hidden from 1 to 9" in rule
+    assert "any total that includes a hidden count" in rule
+    assert html.index("suppression-rule") < html.index("<table")
+
+
+def test_the_rule_follows_the_threshold_setting(client, settings):
+    settings.TOOLKIT_SUPPRESSION_THRESHOLD = 5
+    assert "are hidden from 1 to 4 " in _rule(client.get("/open-data/").content.decode())
+
+
+def test_tables_of_records_hide_nothing_and_carry_no_key(client):
+    html = client.get("/open-data/").content.decode()
+    assert not any(dataset.counts_people for dataset in DATASETS.values())
+    assert 'class="suppression-key"' not in html
+    tables = re.findall(r"<table.*?</table>", html, re.S)
+    assert len(tables) == len(DATASETS) and not any("[c]" in table for table in tables)
 
 
 def test_every_table_has_a_total_column(client):

@@ -149,16 +149,16 @@ def task_12_every_page_fits_a_phone_and_explains_itself(browser) -> None:
     assert "“Illustrative” means the Lab’s report does not say this" in main
 
 
-def task_13_open_data_explains_hidden_cells_and_shows_totals(browser) -> None:
+def task_13_open_data_states_the_suppression_rule_and_shows_totals(browser) -> None:
     viewport_set(browser, 1280)
     browser.get(browser.base + "/")
     _go(browser, _link(browser, "Open data"))
     tables = browser.find_elements(By.CSS_SELECTOR, "main table")
-    keys = browser.find_elements(By.CSS_SELECTOR, ".suppression-key")
-    assert len(tables) == len(keys) == 3
-    for key, table in zip(keys, tables, strict=True):
-        assert key.text.startswith("[c]: fewer than 10, hidden to protect privacy")
-        assert key.location["y"] < table.location["y"]  # above its table
+    rule = browser.find_element(By.CSS_SELECTOR, ".suppression-rule")
+    assert len(tables) == 3
+    assert rule.text.startswith("Counts of pilots, evaluations and readings are exact")
+    assert rule.location["y"] < tables[0].location["y"]  # above the tables
+    for table in tables:
         total = table.find_element(By.XPATH, ".//th[text()='Total']")
         box = table.find_element(By.XPATH, "./..")
         assert total.rect["x"] + total.rect["width"] <= box.rect["x"] + box.rect["width"] + 1
@@ -193,7 +193,7 @@ def test_a_newcomer_does_each_public_task(browser):
     task_2_read_the_welcome_pack_in_arabic_on_a_phone(browser)
     task_3_find_and_open_resources(browser)
     task_12_every_page_fits_a_phone_and_explains_itself(browser)
-    task_13_open_data_explains_hidden_cells_and_shows_totals(browser)
+    task_13_open_data_states_the_suppression_rule_and_shows_totals(browser)
     viewport_set(browser, 390)
     task_14_the_statutory_pages_are_in_every_footer(browser)
     task_15_the_sign_in_page_carries_the_design_labs_name(browser)

@@ -3,6 +3,7 @@
 and responses cached until the next publish (see `toolkit.cache`)."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -12,6 +13,7 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import BaseParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -24,16 +26,16 @@ class OneRepresentation(BaseContentNegotiation):
     """The view's first renderer whatever the Accept header or ?format= asks: the
     response for a URL is the same for every client, so one cache entry serves them all."""
 
-    def select_parser(self, request, parsers: list[BaseParser]) -> BaseParser | None:
+    def select_parser(self, request: Request, parsers: list[BaseParser]) -> BaseParser | None:
         return parsers[0] if parsers else None
 
     def select_renderer(
-        self, request, renderers: list[BaseRenderer], format_suffix: str | None = None
+        self, request: Request, renderers: list[BaseRenderer], format_suffix: str | None = None
     ) -> tuple[BaseRenderer, str]:
         return renderers[0], renderers[0].media_type
 
 
-def _messages(detail) -> list[str]:
+def _messages(detail: dict[str, Any] | list[Any] | str) -> list[str]:
     if isinstance(detail, dict):
         detail = list(detail.values())
     if isinstance(detail, list):
@@ -63,12 +65,14 @@ class PublicAPIMixin:
     def get_exception_handler(self) -> Callable[[Exception, dict], Response | None]:
         return api_exception_handler
 
-    def finalize_response(self, request, response: Response, *args, **kwargs) -> Response:
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Link"] = f'<{LICENCE["url"]}>; rel="license"'
         return response
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         key = public_api_cache_key(request) if request.method in ("GET", "HEAD") else None
         cached = cache.get(key) if key is not None else None
         if cached is not None:

@@ -4,9 +4,12 @@
 import re
 import sys
 
+from django.core.paginator import Paginator
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from toolkit.opendata import LICENCE
 
@@ -31,7 +34,7 @@ class LicencedPagination(PageNumberPagination):
     )
     last_page_strings = ()
 
-    def _whole_number(self, request, name: str, default: int, maximum: int | None) -> int:
+    def _whole_number(self, request: Request, name: str, default: int, maximum: int | None) -> int:
         """A parameter that must be a whole number from 1 (to `maximum`): 400 otherwise,
         rather than quietly answering something other than was asked for."""
         given = request.query_params.get(name)
@@ -45,11 +48,11 @@ class LicencedPagination(PageNumberPagination):
         limit = f" to {maximum}" if maximum else ""
         raise ValidationError({name: f"{name} must be a whole number from 1{limit}."})
 
-    def get_page_size(self, request) -> int:
+    def get_page_size(self, request: Request) -> int:
         name = self.page_size_query_param
         return self._whole_number(request, name, self.page_size, self.max_page_size)
 
-    def get_page_number(self, request, paginator) -> int:
+    def get_page_number(self, request: Request, paginator: Paginator) -> int:
         # Past the last page is 404, DRF's "Invalid page.".
         return self._whole_number(request, self.page_query_param, 1, None)
 
@@ -72,7 +75,7 @@ class LicencedPagination(PageNumberPagination):
         paginated["properties"]["licence"] = LICENCE_SCHEMA
         return paginated
 
-    def get_schema_operation_parameters(self, view) -> list[dict]:
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict]:
         page, page_size = super().get_schema_operation_parameters(view)
         page["schema"]["minimum"] = 1
         page_size["schema"].update(minimum=1, maximum=self.max_page_size)

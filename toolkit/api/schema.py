@@ -11,7 +11,8 @@ SETTINGS = {
     "VERSION": "1.0.0",
     "DESCRIPTION": (
         "Read-only and open to all, without authentication. Only published pilots appear; "
-        "counts below the disclosure threshold are withheld (null, with `suppressed` true). "
+        "counts of people below the disclosure threshold, and any total including one, are "
+        "withheld (null, with `suppressed` true); counts of pilots are exact. "
         "Lists come a page at a time: `page_size` up to "
         f"{LicencedPagination.max_page_size}, {LicencedPagination.page_size} by default. "
         "Every path answers GET and HEAD only: any other method gets 405 Method Not Allowed "

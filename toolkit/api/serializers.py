@@ -4,8 +4,30 @@ nullability here are what the OpenAPI document says: it is generated from these 
 from rest_framework import serializers
 
 from designlab.models import Borough
-from pilots.models import KPI, Evaluation, Pilot
-from toolkit.published import kpi_progress
+from pilots.models import KPI, Evaluation, Pilot, Status
+from toolkit.published import READING_FIELDS, kpi_progress, reading_public, readings_hidden
+
+
+def hidden_in(serializer: serializers.BaseSerializer) -> set:
+    """The readings withheld among those of the answer's KPIs (`readings_hidden`), worked out
+    once per answer and kept in the context that nested serializers share."""
+    context = serializer.context
+    if "hidden" not in context:
+        context["hidden"] = readings_hidden(_kpi_ids(serializer.root.instance))
+    return context["hidden"]
+
+
+def _kpi_ids(answer: object) -> set[int]:
+    items = answer if isinstance(answer, list | tuple) else [answer]
+    ids = set()
+    for item in items:
+        if isinstance(item, Pilot):
+            ids |= {kpi.pk for kpi in item.kpis.all()}
+        elif isinstance(item, KPI):
+            ids.add(item.pk)
+        else:  # a row of `published_readings`
+            ids.add(item[list(READING_FIELDS).index("kpi")])
+    return ids
 
 
 class KPISerializer(serializers.Serializer):
@@ -23,7 +45,8 @@ class KPISerializer(serializers.Serializer):
     )
     latest_period_start = serializers.DateField(source="latest_period", allow_null=True)
     suppressed = serializers.BooleanField(
-        help_text="A count below the disclosure threshold was withheld."
+        help_text="A count of people was withheld: below the disclosure threshold, or (the "
+        "latest reading) fewer than that many people away from the baseline."
     )
     progress_percent = serializers.IntegerField(
         source="percent",
@@ -34,14 +57,49 @@ class KPISerializer(serializers.Serializer):
         "count away.",
     )
 
+    status = serializers.ChoiceField(
+        Status.choices,
+        allow_null=True,
+        help_text="The latest reading against its period's target (or the KPI's target): "
+        "on track, at risk (short by no more than the KPI's amber band) or off track. null "
+        "without a baseline, a target or a reading, or when it would give a withheld count away.",
+    )
+    status_label = serializers.CharField(
+        source="status_shown",
+        allow_null=True,
+        help_text='The status as the pages show it, a symbol and a word, e.g. "✓ On track".',
+    )
+
     def to_representation(self, instance: KPI) -> dict:
-        return super().to_representation(kpi_progress(instance))
+        return super().to_representation(kpi_progress(instance, hidden_in(self)))
 
 
 class PilotKPISerializer(KPISerializer):
     """A KPI in the list of every published KPI, naming its pilot."""
 
     pilot = serializers.IntegerField(source="kpi.pilot_id", help_text="The pilot's id.")
+
+
+class ReadingSerializer(serializers.Serializer):
+    """An approved reading of a published pilot, small counts masked (`toolkit.published`)."""
+
+    pilot = serializers.IntegerField(help_text="The pilot's id.")
+    pilot_title = serializers.CharField()
+    borough = serializers.CharField(help_text="The borough's name.")
+    gss_code = serializers.CharField(help_text="The borough's GSS code.")
+    lab = serializers.CharField(help_text="The Lab's slug.")
+    kpi = serializers.IntegerField(help_text="The KPI's id.")
+    kpi_name = serializers.CharField()
+    unit = serializers.ChoiceField(KPI.Unit.choices)
+    period_start = serializers.DateField(help_text="The first day of the reporting period.")
+    value = serializers.FloatField(allow_null=True, help_text="null when suppressed")
+    suppressed = serializers.BooleanField(
+        help_text="A count of people was withheld: below the disclosure threshold, or fewer "
+        "than that many people away from the KPI's baseline or an earlier reading shown."
+    )
+
+    def to_representation(self, instance: tuple) -> dict:
+        return super().to_representation(reading_public(instance, hidden_in(self)))
 
 
 class BoroughSerializer(serializers.ModelSerializer):

@@ -7,5 +7,6 @@ urlpatterns = [
     path("pilots/", views.PilotList.as_view(), name="api-pilots"),
     re_path(r"^pilots/(?P<pk>[^/]+)/$", views.PilotDetail.as_view(), name="api-pilot"),
     path("kpis/", views.KPIList.as_view(), name="api-kpis"),
+    path("readings/", views.ReadingList.as_view(), name="api-readings"),
     path("openapi.json", views.OpenAPIDocument.as_view(), name="api-openapi"),
 ]

@@ -19,10 +19,15 @@ from rest_framework.response import Response
 
 from pilots.models import KPI, Pilot
 from toolkit.api.base import PublicAPIMixin
-from toolkit.api.filters import BoroughFilter
+from toolkit.api.filters import BoroughFilter, ReadingFilter
 from toolkit.api.schema import SETTINGS, APISchemaGenerator
-from toolkit.api.serializers import ErrorSerializer, PilotKPISerializer, PilotSerializer
-from toolkit.published import published_kpis, published_pilots
+from toolkit.api.serializers import (
+    ErrorSerializer,
+    PilotKPISerializer,
+    PilotSerializer,
+    ReadingSerializer,
+)
+from toolkit.published import published_kpis, published_pilots, published_readings
 
 BAD_PARAMETER = OpenApiResponse(ErrorSerializer, "A query parameter is not as described.")
 NO_SUCH_PAGE = OpenApiResponse(ErrorSerializer, "The page asked for is past the last page.")
@@ -89,6 +94,26 @@ class KPIList(PublicAPIMixin, ListAPIView):
     def get_queryset(self) -> QuerySet[KPI]:
         order = ("pilot__borough__name", "pilot__title", "pilot_id", "sort_order", "pk")
         return published_kpis().order_by(*order)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="listReadings",
+        summary="Approved readings of published pilots' KPIs",
+        responses={200: ReadingSerializer, 400: BAD_PARAMETER, 404: NO_SUCH_PAGE},
+    )
+)
+class ReadingList(PublicAPIMixin, ListAPIView):
+    """Every approved reading of the published pilots' KPIs, in the pilots' order and then
+    by period. A reading counts here once a convenor has approved it."""
+
+    serializer_class = ReadingSerializer
+    filter_backends = [BoroughFilter, ReadingFilter]
+    borough_path = "kpi__pilot__borough"
+    borough_description = "Only this borough's readings (GSS code)."
+
+    def get_queryset(self) -> QuerySet:
+        return published_readings()
 
 
 class OpenAPIDocument(PublicAPIMixin, SpectacularAPIView):

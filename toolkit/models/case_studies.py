@@ -2,20 +2,64 @@
 and its child rows while the pilot is live. A draft lives in a revision and never shows;
 an unpublished pilot's case study is a 404."""
 
+from typing import Any
+
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.pages import PublicPageMixin
 from pilots.models import Evaluation, Pilot
-from toolkit.disclosure import threshold
-from toolkit.published import kpi_progress, published_pilots, shows_illustrative
+from toolkit.cache import generation_cached
+from toolkit.charts import kpi_chart
+from toolkit.progress import pilot_series, pilot_timeline
+from toolkit.published import (
+    kpi_progress,
+    public_pages,
+    published_pilot_shown,
+    readings_hidden,
+    shows_illustrative,
+)
+from toolkit.suppression import threshold
 
 
-class CaseStudyIndexPage(Page):
+def case_study_shown(pilot_id: int) -> dict | None:
+    """The published pilot `pilot_id` as its case study shows it: KPIs against target, each
+    series charted, the timeline, evaluations; None if it is not published."""
+    pilot = published_pilot_shown(pilot_id)
+    if pilot is None:
+        return None
+    evaluations = list(pilot.evaluations.all())
+    kpis = list(pilot.kpis.all())
+    hidden = readings_hidden({kpi.pk for kpi in kpis})
+    progress = [kpi_progress(kpi, hidden) for kpi in kpis]
+    series = pilot_series(pilot, kpis, hidden)
+    return {
+        "pilot": pilot,
+        "kpis": progress,
+        "series": [
+            {
+                "item": item,
+                "points": series[item.kpi.pk],
+                "id": f"kpi-{item.kpi.pk}",
+                "chart": kpi_chart(item.kpi, series[item.kpi.pk], item.baseline),
+            }
+            for item in progress
+        ],  # fmt: skip
+        "timeline": pilot_timeline(pilot),
+        "evaluations": evaluations,
+        "evaluated": any(e.status in Evaluation.IMPLEMENTED for e in evaluations),
+        # Anything on the page marked illustrative gets the word explained once.
+        "illustrative": shows_illustrative(pilot)
+        or any(shows_illustrative(item.kpi) for item in progress),
+    }
+
+
+class CaseStudyIndexPage(PublicPageMixin, Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -29,9 +73,7 @@ class CaseStudyIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["case_studies"] = (
-            CaseStudyPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(CaseStudyPage.objects.child_of(self).live())
             .filter(pilot__in=Pilot.objects.published())
             .select_related("pilot__borough")
             .order_by("pilot__borough__name", "title")
@@ -39,7 +81,7 @@ class CaseStudyIndexPage(Page):
         return context
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(PublicPageMixin, Page):
     pilot = models.ForeignKey(
         "pilots.Pilot", null=True, on_delete=models.SET_NULL, related_name="case_studies"
     )
@@ -53,46 +95,24 @@ class CaseStudyPage(Page):
     class Meta:
         verbose_name = "case study"
 
-    def published_pilot(self):
-        """The pilot as published, with what the page shows prefetched; None if not live."""
+    def published_pilot(self) -> dict | None:
+        """What the page shows of its pilot as published (`case_study_shown`), kept until
+        the next publish or review; None if the pilot is not live."""
         if self.pilot_id is None:
             return None
-        return published_pilots().filter(pk=self.pilot_id).first()
+        pilot_id = self.pilot_id
+        return generation_cached(f"case-study:{pilot_id}", lambda: case_study_shown(pilot_id))
 
-    def serve(self, request, *args, **kwargs):
-        pilot = self.published_pilot()
-        if pilot is None:
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        shown = self.published_pilot()
+        if shown is None:
             raise Http404("This pilot is not published.")
-        request.published_pilot = pilot
+        request.case_study_shown = shown
         return super().serve(request, *args, **kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        pilot = getattr(request, "published_pilot", None) or self.published_pilot()
-        context["pilot"] = pilot
         context["threshold"] = threshold()
-        if pilot is not None:
-            evaluations = list(pilot.evaluations.all())
-            context["kpis"] = [kpi_progress(kpi) for kpi in pilot.kpis.all()]
-            context["evaluations"] = evaluations
-            context["evaluated"] = any(e.status in Evaluation.IMPLEMENTED for e in evaluations)
-            # Anything on the page marked illustrative gets the word explained once.
-            context["illustrative"] = shows_illustrative(pilot) or any(
-                shows_illustrative(item.kpi) for item in context["kpis"]
-            )
+        shown = getattr(request, "case_study_shown", None) or self.published_pilot()
+        context.update(shown or {"pilot": None})
         return context
-
-    def get_sitemap_urls(self, request=None):
-        if self.pilot_id not in _live_pilot_ids(request):
-            return []
-        return super().get_sitemap_urls(request)
-
-
-def _live_pilot_ids(request) -> set[int]:
-    """Ids of live pilots, looked up once per request: the sitemap asks for every case study."""
-    ids = getattr(request, "_toolkit_live_pilot_ids", None)
-    if ids is None:
-        ids = set(Pilot.objects.published().values_list("pk", flat=True))
-        if request is not None:
-            request._toolkit_live_pilot_ids = ids
-    return ids

@@ -6,9 +6,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.pages import PublicPageMixin
 
 
-class ContentPage(Page):
+class ContentPage(PublicPageMixin, Page):
     intro = RichTextField(blank=True)
     body = StreamField(BodyBlock(), blank=True)
 

@@ -2,9 +2,12 @@
 theme, kind and borough, with search; and a page of its own for each of them."""
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -14,11 +17,13 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from cms.pages import PublicPageMixin
 from designlab.models import Borough
 from pilots.models import SharedResource
+from toolkit.cache import generation_cached
 from toolkit.links import resources_linked
 from toolkit.models.themes import ThemePage
-from toolkit.published import shows_illustrative
+from toolkit.published import public_pages, shows_illustrative
 
 
 def public_resources() -> QuerySet[SharedResource]:
@@ -35,7 +40,7 @@ def search_text(raw: str) -> str:
     return " ".join(_QUERY_SYNTAX.sub(" ", raw).split())[:200]
 
 
-def resources_search(query: str, resources) -> list[SharedResource]:
+def resources_search(query: str, resources: Iterable[SharedResource]) -> list[SharedResource]:
     """`resources` (public ones) whose title or description matches `query`, best first.
     Both backends stem English words ("volunteering" finds "volunteer"): PostgreSQL with
     its English configuration, SQLite with FTS5's porter tokenizer (cms migration 0004)."""
@@ -56,21 +61,27 @@ class LibraryFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of resource"), required=False)
     borough = forms.ChoiceField(label=_("Borough"), required=False)
 
-    def __init__(self, *args, themes, **kwargs):
+    def __init__(self, *args: Any, themes: Iterable[ThemePage], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        public = public_resources()
         any_choice = [("", _("Any"))]
         self.fields["theme"].choices = any_choice + [(t.slug, t.title) for t in themes]
-        kinds = set(public.order_by().values_list("kind", flat=True).distinct())
+        kinds, boroughs = generation_cached("library-choices", _filter_choices)
         self.fields["kind"].choices = any_choice + [
             choice for choice in SharedResource.Kind.choices if choice[0] in kinds
         ]
-        self.fields["borough"].choices = any_choice + [
-            (b.slug, b.name) for b in Borough.objects.filter(resources__in=public).distinct()
-        ]
+        self.fields["borough"].choices = any_choice + boroughs
 
 
-class ResourceLibraryPage(RoutablePageMixin, Page):
+def _filter_choices() -> tuple[set[str], list[tuple[str, str]]]:
+    """The kinds and boroughs of the public resources: they change only when a resource
+    is saved, which starts a new generation."""
+    public = public_resources()
+    kinds = set(public.order_by().values_list("kind", flat=True).distinct())
+    boroughs = Borough.objects.filter(resources__in=public).distinct().order_by("name")
+    return kinds, list(boroughs.values_list("slug", "name"))
+
+
+class ResourceLibraryPage(PublicPageMixin, RoutablePageMixin, Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -82,15 +93,14 @@ class ResourceLibraryPage(RoutablePageMixin, Page):
         verbose_name = "resource library"
 
     @path("")
-    def index_route(self, request):
+    def index_route(self, request: HttpRequest) -> HttpResponse:
         return self.render(request, context_overrides=self.listing(request))
 
     @path("<int:pk>/")
-    def resource_route(self, request, pk: int):
+    def resource_route(self, request: HttpRequest, pk: int) -> HttpResponse:
         resource = get_object_or_404(public_resources(), pk=pk)
         themes = (
-            ThemePage.objects.live()
-            .public()
+            public_pages(ThemePage.objects.live())
             .filter(resource_links__resource=resource)
             .order_by("title")
         )
@@ -104,14 +114,14 @@ class ResourceLibraryPage(RoutablePageMixin, Page):
             },
         )
 
-    def listing(self, request) -> dict:
+    def listing(self, request: HttpRequest) -> dict:
         """The filter form and the public resources it selects."""
-        themes = (
-            ThemePage.objects.live()
-            .public()
+        themes = list(
+            public_pages(ThemePage.objects.live())
             .filter(locale=self.locale_id, resource_links__resource__in=public_resources())
             .distinct()
             .order_by("title")
+            .defer_streamfields()
         )
         form = LibraryFilterForm(request.GET or None, themes=themes)
         resources = public_resources()
@@ -123,7 +133,7 @@ class ResourceLibraryPage(RoutablePageMixin, Page):
             if data["borough"]:
                 resources = resources.filter(borough__slug=data["borough"])
             if data["theme"]:
-                theme = themes.get(slug=data["theme"])
+                theme = next(t for t in themes if t.slug == data["theme"])  # a valid choice
                 resources = resources.filter(pk__in=theme.resource_links.values("resource_id"))
             query = search_text(data["q"])
             filtered = bool(query or data["kind"] or data["borough"] or data["theme"])

@@ -1,7 +1,10 @@
 """The toolkit: an index of themes (the report's integration issues and themes in
 practice), each with its good practice, the pilots that address it and its resources."""
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
@@ -9,11 +12,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.pages import PublicPageMixin
 from pilots.models import Pilot, SharedResource
 from toolkit.links import resource_library, resources_linked
+from toolkit.published import public_pages
 
 
-class ToolkitIndexPage(Page):
+class ToolkitIndexPage(PublicPageMixin, Page):
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -24,13 +29,13 @@ class ToolkitIndexPage(Page):
     class Meta:
         verbose_name = "toolkit index"
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = ThemePage.objects.child_of(self).live().public().specific()
+        context["themes"] = public_pages(ThemePage.objects.child_of(self).live())
         return context
 
 
-class ThemePage(Page):
+class ThemePage(PublicPageMixin, Page):
     summary = models.CharField(max_length=300, help_text="One sentence shown in listings.")
     challenge = models.ForeignKey(
         "designlab.Challenge",
@@ -58,15 +63,14 @@ class ThemePage(Page):
     class Meta:
         verbose_name = "theme page"
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         from toolkit.models.case_studies import CaseStudyPage
 
         context = super().get_context(request, *args, **kwargs)
         case_studies = CaseStudyPage.objects.none()
         if self.challenge_id:
             case_studies = (
-                CaseStudyPage.objects.live()
-                .public()
+                public_pages(CaseStudyPage.objects.live())
                 .filter(pilot__in=Pilot.objects.published(), pilot__challenges=self.challenge_id)
                 .select_related("pilot__borough")
                 .order_by("pilot__borough__name")

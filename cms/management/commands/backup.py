@@ -1,5 +1,7 @@
 import time
+from argparse import ArgumentParser
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -10,12 +12,12 @@ from cms.backup import BackupError, backup_create, media_file_count
 class Command(BaseCommand):
     help = "Back up the database and media files into one .tar.gz with a checksum manifest."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
             "archive", nargs="?", help="file to write (default: designlab-<time>.tar.gz here)"
         )
 
-    def handle(self, *args, archive=None, **options):
+    def handle(self, *args: Any, archive: str | None = None, **options: Any) -> None:
         path = Path(archive or timezone.now().strftime("designlab-%Y%m%d-%H%M%S.tar.gz"))
         if path.exists():
             raise CommandError(f"{path} already exists; choose another name.")

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Collection
@@ -12,7 +14,7 @@ class Command(BaseCommand):
         "after moving a collection under a restricted one."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
             moved = collection_documents_place(Collection.get_first_root_node())
         self.stdout.write(f"Moved {moved} document files." if moved else "Every file is in place.")

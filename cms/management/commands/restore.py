@@ -1,5 +1,7 @@
 import time
+from argparse import ArgumentParser
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -12,10 +14,10 @@ class Command(BaseCommand):
         "every table's row count and checksum against the backup's manifest."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("archive")
 
-    def handle(self, *args, archive, **options):
+    def handle(self, *args: Any, archive: str, **options: Any) -> None:
         path = Path(archive)
         if not path.is_file():
             raise CommandError(f"{path} does not exist.")

@@ -1,3 +1,6 @@
+from argparse import ArgumentParser
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from cms.demo_accounts import demo_accounts_remove
@@ -10,10 +13,10 @@ class Command(BaseCommand):
         "With --remove, delete them (in any mode)."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--remove", action="store_true", help="delete every demo account")
 
-    def handle(self, *args, remove: bool, **options):
+    def handle(self, *args: Any, remove: bool, **options: Any) -> None:
         if remove:
             names = demo_accounts_remove()
             self.stdout.write(f"Removed {len(names)} demo accounts: {', '.join(names) or '-'}")

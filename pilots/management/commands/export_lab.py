@@ -1,4 +1,6 @@
+from argparse import ArgumentParser
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -11,12 +13,12 @@ from pilots.exports.workbook import lab_workbook_write
 class Command(BaseCommand):
     help = "Export a Lab's published records (every borough) as an .xlsx workbook or CSVs."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("lab", help="The Lab's slug, e.g. asylum-welcome-2023.")
         parser.add_argument("--out", help="Write the workbook to this .xlsx file.")
         parser.add_argument("--csv-dir", help="Write one CSV per table into this directory.")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             lab = Lab.objects.get(slug=options["lab"])
         except Lab.DoesNotExist:

@@ -1,4 +1,6 @@
+from argparse import ArgumentParser
 from pathlib import Path
+from typing import Any
 
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
@@ -15,11 +17,11 @@ class Command(BaseCommand):
         "Exits non-zero and lists the problems when the file is refused."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--borough", required=True, help="The borough's slug, e.g. barnet.")
 
-    def handle(self, *args, file: Path, borough: str, **options):
+    def handle(self, *args: Any, file: Path, borough: str, **options: Any) -> None:
         found = Borough.objects.filter(slug=borough).first()
         if found is None:
             raise CommandError(f"There is no borough with the slug “{borough}”.")
@@ -49,5 +51,6 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             f"Imported {file.name} for {found.name}: {upload.created} new readings, "
-            f"{upload.updated} changed, {upload.unchanged} unchanged."
+            f"{upload.updated} changed, {upload.unchanged} unchanged. New and changed "
+            "readings wait for a convenor's review."
         )

@@ -1,3 +1,6 @@
+from argparse import ArgumentParser
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -8,11 +11,11 @@ from pilots.returns.template import return_template_write
 class Command(BaseCommand):
     help = "Write a borough's KPI return template (.xlsx): one row per KPI and due period."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--borough", required=True, help="The borough's slug, e.g. barnet.")
         parser.add_argument("--out", required=True, help="Where to write the .xlsx file.")
 
-    def handle(self, *args, borough, out, **options):
+    def handle(self, *args: Any, borough: str, out: str, **options: Any) -> None:
         found = Borough.objects.filter(slug=borough).first()
         if found is None:
             raise CommandError(f"There is no borough with the slug “{borough}”.")

@@ -1,5 +1,7 @@
 import json
+from argparse import ArgumentParser
 from dataclasses import asdict
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -10,14 +12,14 @@ from pilots.outcomes.ratings import lab_outcomes, outcomes_snapshot_take
 class Command(BaseCommand):
     help = "Print a Lab's outcomes, rated from its published records, with the evidence."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("lab", help="The Lab's slug, e.g. asylum-welcome-2023.")
         parser.add_argument("--json", action="store_true", help="Print JSON instead of text.")
         parser.add_argument(
             "--snapshot", action="store_true", help="Also store the results as a snapshot."
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         try:
             lab = Lab.objects.get(slug=options["lab"])
         except Lab.DoesNotExist:

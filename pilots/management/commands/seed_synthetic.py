@@ -1,4 +1,6 @@
 import time
+from argparse import ArgumentParser
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -11,11 +13,11 @@ class Command(BaseCommand):
         "350 authorities, 3,500 pilots, 35,000 KPIs, 840,000 readings."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--scale", type=float, default=1.0)
         parser.add_argument("--slug", default="synthetic-national")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         if options["scale"] <= 0:
             raise CommandError("--scale must be greater than 0.")
         size = Size.national(options["scale"])

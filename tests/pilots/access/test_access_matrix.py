@@ -17,6 +17,7 @@ holds that borough's `borough`, `officer`, `pilot`, `resource`, `revision`,
 `data=lambda client, side: {...}`.
 """
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -270,6 +271,17 @@ def kpi_of(side):
     return [kpi.pk]
 
 
+def reading_of(side):
+    from pilots.models import KPIReading
+
+    kpi = kpi_of(side)[0]
+    reading = KPIReading.objects.filter(kpi_id=kpi).first() or KPIReading.objects.create(
+        kpi_id=kpi, period_start=side.pilot.planned_start or dt.date(2023, 7, 1), value=1,
+        status=KPIReading.Status.APPROVED,
+    )  # fmt: skip
+    return [reading.pk]
+
+
 def back_to_resources(client, side):
     return {"next": reverse(RESOURCE + "list")}
 
@@ -295,6 +307,7 @@ MATRIX |= {
         get=(200, 404, 200, LOGIN), post=(405, 405, 405, LOGIN), args=upload_of
     ),  # fmt: skip
     "pilots_readings": Row(get=(200, 404, 200, LOGIN), post=(200, 404, 200, LOGIN), args=kpi_of),
+    "pilots_outliers": reference(),
     "pilots_pilot_readings": Row(
         get=(200, 404, 200, LOGIN), post=(405, 405, 405, LOGIN), args=pilot_of
     ),  # fmt: skip
@@ -319,6 +332,21 @@ MATRIX |= {
     ),  # fmt: skip
     # Only borough officers receive the emails.
     "pilots_email_preferences": Row(get=(200, 200, 404, LOGIN), post=(302, 302, 404, LOGIN)),
+    # Officers never review readings, not even their own borough's (issue 11).
+    "pilots_readings_review": Row(
+        get=(DENIED, DENIED, 200, LOGIN), post=(DENIED, DENIED, 405, LOGIN)
+    ),
+    "pilots_readings_review_results": Row(
+        get=(DENIED, DENIED, 200, LOGIN), post=(DENIED, DENIED, 405, LOGIN)
+    ),
+    # Posting nothing selected changes nothing and says so.
+    "pilots_readings_review_act": Row(
+        get=(405, 405, 405, LOGIN), post=(DENIED, DENIED, 302, LOGIN)
+    ),
+    # Without a reason nothing is reopened.
+    "pilots_reading_reopen": Row(
+        get=(405, 405, 405, LOGIN), post=(DENIED, DENIED, 302, LOGIN), args=reading_of
+    ),
 }
 
 

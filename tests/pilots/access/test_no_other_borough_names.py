@@ -148,7 +148,8 @@ def crawl_kwargs(name: str, route: str, s: dict) -> dict | None:
         "app_label": "pilots", "app_name": "pilots", "model_name": "pilot",
         "content_type_app_name": "wagtailcore", "content_type_model_name": "page",
         "borough": brent.borough.slug, "slug": s["lab"].slug, "table": "pilots",
-        "lab_id": s["lab"].pk, "kpi": s["kpi"].pk, "collection_id": s["collection"].pk,
+        "lab_id": s["lab"].pk, "kpi": s["kpi"].pk, "pilot": s["pilot"].pk,
+        "collection_id": s["collection"].pk,
         "filter_spec": "original", "uidb64": "MQ", "token": "set-password",
     }  # fmt: skip
     names = [a or b for a, b in re.findall(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>", route)]

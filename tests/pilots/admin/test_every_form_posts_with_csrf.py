@@ -64,12 +64,47 @@ def test_approve_for_the_public_from_its_own_page(convenor, public_resource):
     assert approved(public_resource)
 
 
+def test_withdraw_a_resource_from_its_own_page(convenor, public_resource):
+    client = browser(convenor)
+    post_as_browser(client, reverse("pilots_resource_withdraw", args=[public_resource.pk]))
+    public_resource.refresh_from_db()
+    assert public_resource.withdrawn_at is not None
+
+
 def test_enter_a_reading(barnet_officer, barnet_monthly_kpi):
     client = browser(barnet_officer)
     url = reverse("pilots_readings", args=[barnet_monthly_kpi.pk])
     response = post_as_browser(client, url, data={"period_start": "2023-07-01", "value": "40"})
     assert response.status_code == 302
     assert KPIReading.objects.get(kpi=barnet_monthly_kpi).value == 40
+
+
+def test_review_readings(convenor, barnet_monthly_kpi):
+    reading = KPIReading.objects.create(
+        kpi=barnet_monthly_kpi, period_start=JUL, value=40, status=KPIReading.Status.SUBMITTED
+    )
+    action = reverse("pilots_readings_review_act")
+    response = post_as_browser(
+        browser(convenor), reverse("pilots_readings_review"), f'form[action="{action}"]',
+        data={"reading": [str(reading.pk)], "action": "approve"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    reading.refresh_from_db()
+    assert reading.status == KPIReading.Status.APPROVED
+
+
+def test_reopen_a_reading(convenor, barnet_monthly_kpi):
+    reading = KPIReading.objects.create(
+        kpi=barnet_monthly_kpi, period_start=JUL, value=40, status=KPIReading.Status.APPROVED
+    )
+    action = reverse("pilots_reading_reopen", args=[reading.pk])
+    response = post_as_browser(
+        browser(convenor), reverse("pilots_readings", args=[barnet_monthly_kpi.pk]),
+        f'form[action="{action}"]', data={"reason": "Restated"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    reading.refresh_from_db()
+    assert reading.status == KPIReading.Status.RETURNED
 
 
 def test_upload_a_kpi_return(
@@ -167,16 +202,18 @@ def test_officer_sends_a_pilot_to_the_gla_and_the_convenor_approves(
     assert WorkflowState.objects.get(pk=task_state.workflow_state_id).status == "approved"
 
 
-def test_convenor_unpublishes_and_deletes_a_pilot(convenor, barnet_officer, lab):
-    pilot = Pilot.objects.create(
-        lab=lab, borough=barnet_officer.officer.borough, title="Short-lived", activity="x",
-        live=True,
-    )  # fmt: skip
+def test_convenor_unpublishes_a_pilot_and_deletes_a_draft(convenor, barnet_officer, lab):
+    borough = barnet_officer.officer.borough
+    published = Pilot.objects.create(lab=lab, borough=borough, title="Ran", activity="x")
+    published.save_revision().publish()
+    draft = Pilot.objects.create(
+        lab=lab, borough=borough, title="Never ran", activity="x", live=False
+    )
     client = browser(convenor)
-    post_as_browser(client, reverse(f"{PILOT}:unpublish", args=[pilot.pk]))
-    assert not Pilot.objects.get(pk=pilot.pk).live
-    post_as_browser(client, reverse(f"{PILOT}:delete", args=[pilot.pk]))
-    assert not Pilot.objects.filter(pk=pilot.pk).exists()
+    post_as_browser(client, reverse(f"{PILOT}:unpublish", args=[published.pk]))
+    assert not Pilot.objects.get(pk=published.pk).live  # unpublished, kept with its history
+    post_as_browser(client, reverse(f"{PILOT}:delete", args=[draft.pk]))
+    assert not Pilot.objects.filter(pk=draft.pk).exists()
 
 
 def test_officer_adds_edits_and_deletes_a_resource(barnet_officer):
@@ -243,9 +280,11 @@ def test_sign_in_then_enrol_and_verify_a_second_factor(barnet_officer, settings)
 # --- Nothing left out ---------------------------------------------------------------------
 
 POSTED_ABOVE = {
-    "pilots_resource_approve", "pilots_readings", "pilots_returns_borough",
-    "pilots_resource_reuse", "pilots_resource_reuse_withdraw", "pilots_email_preferences",
+    "pilots_resource_approve", "pilots_resource_withdraw", "pilots_readings",
+    "pilots_returns_borough", "pilots_resource_reuse", "pilots_resource_reuse_withdraw",
+    "pilots_email_preferences",
     "lab_exports", "lab_outcomes_snapshot", "cms_two_factor_enrol", "cms_two_factor_verify",
+    "pilots_readings_review_act", "pilots_reading_reopen",
 }  # fmt: skip
 # Pages and downloads that change nothing (they answer POST with 405 or ignore it), and the
 # two-factor invitation link, a GET from an email that only notes the invitation in the
@@ -253,7 +292,8 @@ POSTED_ABOVE = {
 READ_ONLY = {
     "pilots_returns", "pilots_return_template", "pilots_return_status",
     "pilots_pilot_readings", "lab_dashboard", "lab_export_download", "lab_export_csv",
-    "lab_table_1", "lab_table_1_results", "cms_two_factor_invitation",
+    "lab_table_1", "lab_table_1_results", "cms_two_factor_invitation", "pilots_outliers",
+    "pilots_readings_review", "pilots_readings_review_results",
 }  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from pilots.models import KPI, KPIReading, Pilot
 from pilots.readings.write import reading_save
 from tests.pilots.access.access_matrix_world import form_data
 from tests.pilots.conftest import csrf_token
+from tests.pilots.readings.review_helpers import reopened
 from tests.refusals import refused
 
 PILOTS = "wagtailsnippets_pilots_pilot:"
@@ -55,6 +56,7 @@ def draft(barnet_pilot) -> Pilot:
 def corrected(barnet_pilot, barnet_officer) -> KPIReading:
     """One of the published pilot's readings, corrected: its history holds the old value."""
     reading = KPIReading.objects.filter(kpi__pilot=barnet_pilot).first()
+    reopened(KPIReading.objects.filter(pk=reading.pk))  # approved readings are locked
     reading_save(kpi=reading.kpi, period_start=reading.period_start,
                  value=reading.value + 1, note="Corrected", user=barnet_officer)  # fmt: skip
     return reading

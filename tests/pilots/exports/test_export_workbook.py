@@ -98,7 +98,9 @@ def test_the_command_writes_the_workbook_and_csvs(lab, tmp_path):
                  "--csv-dir", str(tmp_path / "csv"))  # fmt: skip
 
     assert load_workbook(out).sheetnames == SHEETS
-    with (tmp_path / "csv" / "asylum-welcome-2023-pilots.csv").open(newline="") as f:
+    with (tmp_path / "csv" / "asylum-welcome-2023-pilots.csv").open(
+        newline="", encoding="utf-8-sig"
+    ) as f:
         rows = list(csv.reader(f))
     assert rows[0][:3] == ["Pilot ID", "Borough", "Title"]
     assert len(rows) == 1 + 14

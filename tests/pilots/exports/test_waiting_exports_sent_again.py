@@ -13,7 +13,7 @@ from pilots.tasks import exports_requeue
 def test_a_waiting_export_is_sent_again_and_finished(lab, convenor, tasks_in_process):
     export = Export.objects.create(lab=lab, requested_by=convenor)
     assert exports_requeue() == 0  # just asked for
-    Export.objects.filter(pk=export.pk).update(created_at=timezone.now() - dt.timedelta(hours=1))
+    Export.objects.filter(pk=export.pk).update(created_at=timezone.now() - dt.timedelta(minutes=1))
 
     assert exports_requeue() == 1
     export.refresh_from_db()
@@ -21,8 +21,12 @@ def test_a_waiting_export_is_sent_again_and_finished(lab, convenor, tasks_in_pro
     assert exports_requeue() == 0
 
 
-def test_the_page_says_a_queued_export_waits_for_the_worker(client, lab, convenor):
-    Export.objects.create(lab=lab, requested_by=convenor)
+def test_the_page_says_what_a_waiting_export_waits_for(client, lab, convenor):
+    export = Export.objects.create(lab=lab, requested_by=convenor)
     client.force_login(convenor)
     page = client.get(reverse("lab_exports")).content.decode()
-    assert "Queued, will run when the worker is back" in page
+    assert "the job queue could not be reached" in page
+    Export.objects.filter(pk=export.pk).update(sent_at=timezone.now())
+    page = client.get(reverse("lab_exports")).content.decode()
+    since = timezone.localtime(export.created_at).strftime("%H:%M")
+    assert f"Waiting for a worker since {since}." in page

@@ -21,6 +21,7 @@ from django.urls import reverse
 
 from pilots.exports.csv_lines import table_csv_lines
 from pilots.models import KPI, KPIReading, Milestone
+from tests.pilots.readings.review_helpers import reading_add
 from toolkit.models import CaseStudyPage
 
 
@@ -31,13 +32,14 @@ def text(response) -> str:
 @pytest.fixture
 def kpi(barnet_pilot):
     """Barnet's only KPI: a score from 0 to 0.40, last read at 0.29."""
+    KPIReading.objects.filter(kpi__pilot=barnet_pilot).delete()  # readings are protected
     barnet_pilot.kpis.all().delete()
     kpi = KPI.objects.create(
         pilot=barnet_pilot, name="Wellbeing score gained", unit=KPI.Unit.SCORE,
         frequency=KPI.Frequency.QUARTERLY, baseline=Decimal(0), target=Decimal("0.40"),
     )  # fmt: skip
-    KPIReading.objects.create(kpi=kpi, period_start=dt.date(2023, 7, 1), value=Decimal("0.10"))
-    KPIReading.objects.create(kpi=kpi, period_start=dt.date(2023, 10, 1), value=Decimal("0.29"))
+    reading_add(kpi, dt.date(2023, 7, 1), "0.10", KPIReading.Status.APPROVED)
+    reading_add(kpi, dt.date(2023, 10, 1), "0.29", KPIReading.Status.APPROVED)
     return kpi
 
 

@@ -1,7 +1,8 @@
 """Each rule about the tracker's records is defined once, on the data it is about, and
 pinned here once: what counts as published, when a milestone is late or overdue, how far a
-KPI has come to its target (in Python and in SQL alike), and which pilots may be in
-delivery. Every page, report, export and email uses these."""
+KPI has come to its target (in Python and in SQL alike), which KPIs count people (so public
+pages hide their small figures), and which pilots may be in delivery. Every page, report,
+export and email uses these."""
 
 import datetime as dt
 from decimal import Decimal
@@ -102,3 +103,12 @@ def test_only_a_recorded_plan_lets_a_pilot_into_delivery(brent_pilot):
     assert pilot.evaluation_gate_problem([Evaluation(method="survey", measures="Take-up")]) is None
     pilot.evaluation_override_reason = "Agreed with the GLA"
     assert pilot.evaluation_gate_problem([]) is None
+
+
+@pytest.mark.parametrize(
+    "unit, counts_people",
+    [("count", True), ("percent", False), ("gbp", False), ("hours", False), ("score", False)],
+)
+def test_every_kpi_measured_as_a_count_is_taken_to_count_people(unit, counts_people):
+    # A KPI's name is free text: "Focus groups held" cannot be told from "Hotel staff trained".
+    assert KPI(unit=unit).counts_people is counts_people

@@ -33,7 +33,10 @@ def test_enter_then_correct_a_reading(client, barnet_officer, barnet_monthly_kpi
     assert "A percentage: a number from 0 to 100." in soup.get_text()
 
     message = save(client, barnet_monthly_kpi, "2023-08-01", "20")
-    assert message == "Placements lasting three months, August 2023: reading saved."
+    assert message == (
+        "Placements lasting three months, August 2023: reading saved. It waits for a "
+        "convenor's review and counts in public once approved."
+    )
 
     soup = page(client, barnet_monthly_kpi, "2023-08-01")
     assert soup.select_one("input[name=value]")["value"] == "20.00"  # the form offers it
@@ -43,7 +46,8 @@ def test_enter_then_correct_a_reading(client, barnet_officer, barnet_monthly_kpi
     message = save(client, barnet_monthly_kpi, "2023-08-01", "24", "Late referrals added")
     assert message == (
         "Placements lasting three months, August 2023: reading corrected. "
-        "The previous value is kept in the reading's history."
+        "The previous value is kept in the reading's history. It waits for a convenor's "
+        "review and counts in public once approved."
     )
     reading = KPIReading.objects.get(kpi=barnet_monthly_kpi)
     assert (reading.value, reading.note) == (Decimal("24.00"), "Late referrals added")

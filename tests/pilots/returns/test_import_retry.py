@@ -8,6 +8,7 @@ import pytest
 
 from pilots.models import KPIReading, ReturnUpload
 from pilots.returns.imports import import_kpi_return, return_upload_create
+from tests.pilots.readings.review_helpers import reopened
 from tests.pilots.returns.returns_helpers import database_state, filled, upload
 
 JUL, OCT = dt.date(2023, 7, 1), dt.date(2023, 10, 1)
@@ -32,6 +33,7 @@ def test_retry_after_worker_death_completes_once(barnet_pilot, barnet_monthly_kp
     borough = barnet_pilot.borough
     quarterly = barnet_pilot.kpis.exclude(pk=barnet_monthly_kpi.pk).get()
     # One changed reading (written first) and one new reading (written second).
+    reopened(quarterly.readings.filter(period_start=OCT))
     content = filled(borough, {(quarterly.pk, OCT): 25, (barnet_monthly_kpi.pk, JUL): 7})
     stored = return_upload_create(borough=borough, file=upload(content, "return.xlsx"))
     before = database_state()

@@ -28,7 +28,7 @@ def test_csv_return_through_the_admin(
     client.force_login(barnet_officer)
     text = (
         "KPI ID,Period start,Value,Note\n"
-        f"{barnet_monthly_kpi.pk},2023-07-01,12.5,\n"
+        f"{barnet_monthly_kpi.pk},2023-07-01,32.5,\n"
         f'{barnet_monthly_kpi.pk},01/08/2023," 45.5 ",big month\n'
     )
     status = upload_and_read_status(
@@ -39,7 +39,7 @@ def test_csv_return_through_the_admin(
     )
     assert dict(
         KPIReading.objects.filter(kpi=barnet_monthly_kpi).values_list("period_start", "value")
-    ) == {dt.date(2023, 7, 1): Decimal("12.50"), dt.date(2023, 8, 1): Decimal("45.50")}
+    ) == {dt.date(2023, 7, 1): Decimal("32.50"), dt.date(2023, 8, 1): Decimal("45.50")}
 
     returns = client.get(reverse("pilots_returns_borough", args=["barnet"])).content.decode()
     assert "barnet.csv" in returns and "Imported" in returns

@@ -53,7 +53,7 @@ def test_filled_template_imports_and_second_upload_changes_nothing(
 ):
     borough = barnet_pilot.borough
     content = filled(
-        borough, {(barnet_monthly_kpi.pk, JUL): 12.5, (barnet_monthly_kpi.pk, AUG): 40}
+        borough, {(barnet_monthly_kpi.pk, JUL): 32.5, (barnet_monthly_kpi.pk, AUG): 40}
     )
     first = import_bytes(borough, content, user=barnet_officer)
     assert first.status == ReturnUpload.Status.DONE
@@ -61,7 +61,7 @@ def test_filled_template_imports_and_second_upload_changes_nothing(
     readings = dict(
         KPIReading.objects.filter(kpi=barnet_monthly_kpi).values_list("period_start", "value")
     )
-    assert readings == {JUL: Decimal("12.50"), AUG: Decimal("40.00")}
+    assert readings == {JUL: Decimal("32.50"), AUG: Decimal("40.00")}
     assert ModelLogEntry.objects.filter(action="pilots.return_imported", object_id=str(first.pk),
                                         user=barnet_officer).exists()  # fmt: skip
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('designlab', '0003_exports_outside_media'),
+        ('designlab', '0004_export_heartbeat'),
     ]
 
     operations = [

@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('designlab', '0004_perf_progress'),
-        ('pilots', '0005_protect_counted_records'),
+        ('designlab', '0005_export_progress'),
+        ('pilots', '0008_heartbeat'),
     ]
 
     operations = [
