@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.functional import cached_property
@@ -181,6 +182,17 @@ class StaleSaveRefusingEditView(snippets.EditView):
     revision. Here the submitted form is refused too and shown again with the user's
     input and a message, so neither person's update is lost.
     """
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # Check and save as one step under the object's row lock: of two saves at once, the
+        # second waits for the first, then sees its revision and is refused as out of date.
+        with transaction.atomic():
+            live = self.model._default_manager.select_for_update().get(pk=self.live_object.pk)
+            if self.revision_enabled:
+                self.object.latest_revision = live.latest_revision
+                for name in ("latest_revision", "latest_revision_created_at", "is_out_of_date"):
+                    self.__dict__.pop(name, None)  # cached before the lock was taken
+            return super().post(request, *args, **kwargs)
 
     def is_valid(self, form: forms.BaseForm) -> bool:
         if not self.expects_json_response and self.is_out_of_date:

@@ -1,6 +1,12 @@
 """Two people edit the same pilot: the second, stale save is refused with a message and
 their input is kept on the page; the first save is not lost."""
 
+import threading
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection, connections
+from django.test import Client
 from django.urls import reverse
 
 from pilots.models import Pilot
@@ -31,3 +37,36 @@ def test_second_stale_save_is_refused(client, barnet_officer, convenor, barnet_p
     assert client.post(url, fresh).status_code == 302
     latest = Pilot.objects.get(pk=barnet_pilot.pk).latest_revision
     assert latest.as_object().title == "Officer's title"
+
+
+@pytest.mark.slow
+def test_two_saves_at_once_one_is_refused(transactional_db, django_db_serialized_rollback):
+    """Both forms loaded from the same version and posted at the same moment: the row lock
+    makes one wait for the other, which then sees the newer revision and is refused."""
+    if connection.vendor != "postgresql":
+        pytest.skip("threads share no transaction on SQLite's test database")
+    pilot = Pilot.objects.filter(borough__slug="barnet").first()
+    if pilot is None:
+        pytest.skip("the seeded Lab was flushed by an earlier transactional test")
+    officer = get_user_model().objects.get(username="officer-barnet")
+    url = reverse("wagtailsnippets_pilots_pilot:edit", args=[pilot.pk])
+    forms = []
+    for title in ("First title", "Second title"):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(officer)
+        forms.append((client, form_data(client.get(url)) | {"title": title}))
+    start, answers = threading.Barrier(2), []
+
+    def save(client: Client, data: dict) -> None:
+        try:
+            start.wait()
+            answers.append(client.post(url, data).status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=form) for form in forms]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(answers) == [200, 302]  # one saved, one told someone else saved first
