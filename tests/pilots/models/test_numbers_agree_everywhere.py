@@ -62,7 +62,8 @@ def dashboard_row(client, table: str, first_cell: str) -> list[str]:
 
 
 def exported_kpi(lab, kpi) -> dict:
-    rows = csv.DictReader(table_csv_lines(lab, "kpis", borough=None))
+    lines = table_csv_lines(lab, "kpis", borough=None)
+    rows = csv.DictReader(line.removeprefix("\ufeff") for line in lines)  # the BOM
     return next(row for row in rows if row["KPI ID"] == str(kpi.pk))
 
 

@@ -52,7 +52,9 @@ def test_the_csv_download_has_every_row_and_neutralised_cells(client, convenor, 
     client.force_login(convenor)
 
     response = client.get(reverse("lab_table_1") + "?export=csv")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM, for Excel
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
 
     assert rows[0] == ["Local authority", "Pilot initiatives", "Key lesson"]
     assert len(rows) == 1 + 11
