@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, Revision
 
 from pilots.models import KPIReading
+from pilots.readings.inserts import rows_insert
 
 BATCH = 2_000
 
@@ -51,28 +52,20 @@ def reading_statuses_log(
     user: AbstractBaseUser | None,
     comment: str = "",
 ) -> None:
-    """Record `action` for the readings `labels` ({reading id: label}) in one insert per
-    batch: a return may submit thousands of readings at once."""
+    """Record `action` for the readings `labels` ({reading id: label}) as Wagtail log
+    entries, inserted in bulk: a return may submit 100,000 readings at once."""
     if not labels:
         return
     content_type = ContentType.objects.get_for_model(KPIReading)
     now = timezone.now()
     data = {"comment": comment} if comment else {}
-    ModelLogEntry.objects.bulk_create(
-        [
-            ModelLogEntry(
-                content_type=content_type,
-                object_id=str(pk),
-                label=label,
-                action=action,
-                data=data,
-                timestamp=now,
-                user=user,
-            )  # fmt: skip
-            for pk, label in labels.items()
-        ],
-        batch_size=BATCH,
-    )
+    given = ["content_type", "object_id", "label", "action", "data", "timestamp", "user"]
+    user_id = user.pk if user is not None else None
+    rows = [
+        (content_type.pk, str(pk), label, action, data, now, user_id)
+        for pk, label in labels.items()
+    ]
+    rows_insert(ModelLogEntry, given, rows)
 
 
 def reading_label(kpi_name: str, period_start: dt.date) -> str:

@@ -16,13 +16,14 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision
 
 from pilots.models import KPI, KPIReading
 from pilots.readings.history import reading_label, reading_statuses_log
+from pilots.readings.inserts import rows_insert
 from pilots.readings.periods import period_label
 
 BATCH = 2_000
@@ -139,7 +140,7 @@ def readings_write(
         KPIReading.objects.filter(pk__in=[r.pk for r in restatused]).update(status=status)
     if checkpoint:
         checkpoint("updated")
-    _inserts_write(NEW_COLUMNS, new)
+    rows_insert(KPIReading, NEW_COLUMNS, new)
     if checkpoint:
         checkpoint("created")
     if status == Status.SUBMITTED:
@@ -163,60 +164,6 @@ def _new_labels(kpis: dict[int, KPI], keys: set[tuple[int, dt.date]]) -> dict[in
         for pk, kpi_id, start in inserted.iterator(chunk_size=BATCH)
         if (kpi_id, start) in keys
     }
-
-
-def _batches(items: list, size: int):
-    return (items[i : i + size] for i in range(0, len(items), size))
-
-
-def _inserts_write(given: list[str], new: list[tuple]) -> None:
-    """Insert new readings, given as tuples of the `given` fields' values, without a model
-    object each (COPY on PostgreSQL). Every other column gets its field's default, so a
-    field added to KPIReading later is filled in as `bulk_create` would fill it."""
-    if not new:
-        return
-    fields = [f for f in KPIReading._meta.concrete_fields if not f.primary_key]
-    fields = [KPIReading._meta.get_field(name) for name in given] + [
-        f for f in fields if f.name not in given
-    ]
-    now = timezone.now()
-    defaults = tuple(
-        f.get_db_prep_save(now if getattr(f, "auto_now", False) else f.get_default(), connection)
-        for f in fields[len(given) :]
-    )
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    table = connection.ops.quote_name(KPIReading._meta.db_table)
-    with connection.cursor() as cursor, connection.wrap_database_errors:
-        if connection.vendor == "postgresql":
-            # psycopg adapts dates and decimals itself; COPY is the fastest way in.
-            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in new:
-                    copy.write_row(row + defaults)
-            return
-        prepared = [_column_prep(f) for f in fields[: len(given)]]
-        marks = ", ".join(["%s"] * len(fields))
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608 (names from the model)
-        for batch in _batches(new, BATCH * 5):
-            rows = [
-                tuple(prep(v) for prep, v in zip(prepared, row, strict=True)) + defaults
-                for row in batch
-            ]
-            cursor.executemany(sql, rows)
-
-
-def _column_prep(field) -> Callable:
-    """The field's conversion to a database value, remembered per value: a return holds few
-    distinct KPIs, periods and values, and each conversion costs a Django call."""
-    seen = {}
-
-    def prep(value):
-        try:
-            return seen[value]
-        except KeyError:
-            seen[value] = result = field.get_db_prep_save(value, connection)
-            return result
-
-    return prep
 
 
 def reading_differs(

@@ -31,8 +31,9 @@ def quarterly_kpi() -> KPI:
 
 
 def return_sent(kpi: KPI, value: int) -> ReturnUpload:
-    """A return giving `kpi` `value` for October 2023, uploaded and sent as the page does."""
-    content = filled(kpi.pilot.borough, {(kpi.pk, OCT): value})
+    """A return giving `kpi` `value` for October 2023 (an unusual figure, confirmed),
+    uploaded and sent as the page does. The seeded reading is approved: reopen it first."""
+    content = filled(kpi.pilot.borough, {(kpi.pk, OCT): value}, confirm="A test figure.")
     with transaction.atomic():
         upload = return_upload_create(
             borough=kpi.pilot.borough, file=SimpleUploadedFile("r.xlsx", content)

@@ -11,6 +11,7 @@ from wagtail.models import Revision
 from cms.uploads import UploadRefused
 from pilots.models import KPIReading, ReturnUpload
 from pilots.returns.imports import import_kpi_return, return_upload_create
+from pilots.returns.layout import COLUMNS, CONFIRM
 from pilots.returns.template import return_template_write
 
 TODAY = dt.date(2026, 1, 15)
@@ -29,14 +30,18 @@ def book_bytes(book: openpyxl.Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def filled(borough, values: dict[tuple[int, dt.date], object]) -> bytes:
-    """The borough's template with `values` typed into the Value column."""
+def filled(borough, values: dict[tuple[int, dt.date], object], confirm: str = "") -> bytes:
+    """The borough's template with `values` typed into the Value column, and `confirm` as
+    the reason in the Confirm column of those rows (for figures the checks call unusual)."""
     book = template_book(borough)
     sheet = book["Return"]
+    confirm_at = COLUMNS.index(CONFIRM)
     for row in sheet.iter_rows(min_row=2):
         key = (row[0].value, row[5].value.date())
         if key in values:
             row[7].value = values[key]
+            if confirm:
+                row[confirm_at].value = confirm
     return book_bytes(book)
 
 

@@ -14,7 +14,8 @@ from django.urls import reverse
 
 from pilots.models import ReturnUpload
 from tests.conftest import worker_env, worker_start, worker_stop
-from tests.pilots.returns.faults import RECOVERY, quarterly_kpi, return_sent, until_imported
+from tests.pilots.readings.review_helpers import reopened
+from tests.pilots.returns.faults import OCT, RECOVERY, quarterly_kpi, return_sent, until_imported
 
 pytestmark = [pytest.mark.slow]
 
@@ -95,6 +96,7 @@ def test_a_return_sent_while_the_broker_is_down_is_imported_when_it_is_back(
 
     client.force_login(get_user_model().objects.get(username="officer-barnet"))
     stop()
+    reopened(kpi.readings.filter(period_start=OCT))  # approved when seeded
     upload = return_sent(kpi, 4343)
     upload.refresh_from_db()
     assert (upload.status, upload.sent_at) == (ReturnUpload.Status.QUEUED, None)

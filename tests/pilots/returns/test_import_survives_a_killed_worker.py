@@ -15,6 +15,7 @@ from django.db import connection, connections, transaction
 from pilots.models import KPIReading, ReturnUpload
 from pilots.returns.imports import import_kpi_return
 from tests.conftest import broker_url, worker_env, worker_start, worker_stop
+from tests.pilots.readings.review_helpers import reopened
 from tests.pilots.returns.faults import OCT, RECOVERY, quarterly_kpi, return_sent, until_imported
 from tests.pilots.returns.returns_helpers import database_state
 
@@ -52,6 +53,7 @@ def test_an_import_whose_worker_is_killed_finishes_once_on_another(
 ):
     kpi = quarterly_kpi()
     reading = KPIReading.objects.get(kpi=kpi, period_start=OCT)
+    reopened(kpi.readings.filter(period_start=OCT))  # approved when seeded
     release = threading.Event()
     holder = held(reading.pk, release)
     try:

@@ -32,7 +32,7 @@ def test_real_worker_imports_an_upload(celery_worker_process):
     kpi = kpi_with_a_due_period()
     borough = kpi.pilot.borough
     reopened(kpi.readings.filter(period_start=dt.date(2023, 10, 1)))
-    content = filled(borough, {(kpi.pk, dt.date(2023, 10, 1)): 77})
+    content = filled(borough, {(kpi.pk, dt.date(2023, 10, 1)): 77}, confirm="A test figure.")
     with transaction.atomic():
         upload = return_upload_create(borough=borough, file=SimpleUploadedFile("r.xlsx", content))
         enqueue_on_commit(import_kpi_return, upload.pk)
