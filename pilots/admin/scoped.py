@@ -192,6 +192,12 @@ class StaleSaveRefusingEditView(snippets.EditView):
                 self.object.latest_revision = live.latest_revision
                 for name in ("latest_revision", "latest_revision_created_at", "is_out_of_date"):
                     self.__dict__.pop(name, None)  # cached before the lock was taken
+            else:  # a model without revisions: its form says the version it was loaded from
+                loaded = request.POST.get("loaded_version")
+                current = getattr(live, "updated_at", None)
+                self.__dict__["is_out_of_date"] = bool(
+                    loaded and current and loaded != current.isoformat()
+                )
             return super().post(request, *args, **kwargs)
 
     def is_valid(self, form: forms.BaseForm) -> bool:

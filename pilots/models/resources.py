@@ -63,6 +63,8 @@ class SharedResource(index.Indexed, Provenance):
     # A convenor withdraws a resource instead of deleting it: its reuses keep counting.
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The version an edit form was loaded from: a save from an older one is refused.
+    updated_at = models.DateTimeField(auto_now=True)
 
     search_fields = [
         index.SearchField("title"),

@@ -70,3 +70,34 @@ def test_two_saves_at_once_one_is_refused(transactional_db, django_db_serialized
     for thread in threads:
         thread.join()
     assert sorted(answers) == [200, 302]  # one saved, one told someone else saved first
+
+
+def test_a_resource_saved_from_an_out_of_date_form_is_refused(
+    barnet_officer, convenor, barnet_pilot, lab
+):
+    """Resources keep no revisions: their form carries the version it was loaded from."""
+    from pilots.models import SharedResource
+
+    resource = SharedResource.objects.create(
+        lab=lab, borough=barnet_pilot.borough, title="Rota", kind="training",
+        url="https://barnet.example/rota",
+    )  # fmt: skip
+    url = reverse("wagtailsnippets_pilots_sharedresource:edit", args=[resource.pk])
+    officer = Client(enforce_csrf_checks=True)
+    officer.force_login(barnet_officer)
+    stale = form_data(officer.get(url))
+    assert stale["loaded_version"]
+
+    other = Client(enforce_csrf_checks=True)
+    other.force_login(convenor)
+    assert other.post(url, form_data(other.get(url)) | {"title": "Rota, 2nd"}).status_code == 302
+
+    response = officer.post(url, stale | {"title": "Rota, officer's"})
+    assert response.status_code == 200
+    said = response.content.decode()
+    assert "Someone else saved this shared resource after you opened it" in said
+    assert SharedResource.objects.get(pk=resource.pk).title == "Rota, 2nd"
+
+    fresh = form_data(officer.get(url)) | {"title": "Rota, officer's"}
+    assert officer.post(url, fresh).status_code == 302
+    assert SharedResource.objects.get(pk=resource.pk).title == "Rota, officer's"
