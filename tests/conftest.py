@@ -36,6 +36,22 @@ def compiled_translations():
         )
 
 
+@pytest.fixture(autouse=True)
+def collection_tree_repaired(request: pytest.FixtureRequest) -> None:
+    """A serialized rollback puts the root collection back as the migrations left it,
+    childless, beside the collections the session made (the borough collections): repair
+    the tree first, or the next collection added collides on its path."""
+    marker = request.node.get_closest_marker("django_db")
+    serialized = "django_db_serialized_rollback" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("serialized_rollback")
+    )
+    if serialized:
+        from wagtail.models import Collection
+
+        request.getfixturevalue("transactional_db")
+        Collection.fix_tree()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from cms.site import home_page_ensure

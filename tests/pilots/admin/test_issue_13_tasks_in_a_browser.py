@@ -39,6 +39,7 @@ def lab_world(live_server, tasks_in_process, settings, tmp_path):
     demo_accounts_ensure()
     barnet = Pilot.objects.get(borough__slug="barnet")
     kpi = KPI.objects.filter(pilot=barnet).first()
+    kpi.readings.update(status="returned")  # approved when seeded: reopened, to correct
     brent = Pilot.objects.get(borough__slug="brent")
     SharedResource.objects.create(
         lab=brent.lab, borough=brent.borough, title="Brent hotel outreach checklist",
@@ -178,7 +179,7 @@ def officer_walk(person: Person, world: dict) -> None:
     assert person.driver.current_url.endswith(f"/admin/readings/{kpi.pk}/#reading-form")
     # 6. A wrong value: the summary at the top says what to do and leads to the field.
     person.find("#id_value").send_keys("about twelve")
-    person.click(person.button("Save reading"))
+    person.click(person.button("Submit for review"))
     summary = person.wait_for("[data-error-summary]")
     assert person.on_screen(summary)
     assert person.driver.switch_to.active_element == summary
@@ -187,7 +188,7 @@ def officer_walk(person: Person, world: dict) -> None:
     person.until(lambda d: d.switch_to.active_element.get_attribute("id") == "id_value")
     person.find("#id_value").clear()
     person.find("#id_value").send_keys("12")
-    person.click(person.button("Save reading"))
+    person.click(person.button("Submit for review"))
     assert "reading corrected" in person.message() or "reading saved" in person.message()
 
     # 4. From the pilots list too, and the list says where each pilot stands.
@@ -242,7 +243,9 @@ def convenor_walk(person: Person) -> None:
     person.click(person.button("Approve for the public"))
     said = person.message()
     assert "“Barnet volunteer handbook” is approved" in said
-    assert not person.driver.find_elements("css selector", "#pilots-awaiting-review-section")
+    # The panel stays for the reading Barnet submitted, without the resource.
+    panels = person.driver.find_elements("css selector", "#pilots-awaiting-review-section")
+    assert all("Barnet volunteer handbook" not in panel.text for panel in panels)
 
     # 10. Approving the pilot Barnet sent confirms it.
     panel = person.find("#awaiting-review-section")
