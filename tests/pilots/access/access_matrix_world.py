@@ -24,6 +24,7 @@ from wagtail.models import ModelLogEntry, Revision, TaskState, WorkflowState
 from designlab.models import Borough, Officer
 from pilots.access.collections import borough_collection
 from pilots.models import KPIReading, Pilot, ResourceReuse, ReturnUpload, SharedResource
+from tests.pilots.admin.page_forms import form_values
 from tests.refusals import refused
 
 SIDES = ("own", "other")
@@ -155,21 +156,7 @@ def form_data(response) -> dict:
     """What a browser would post from the main form of an admin page."""
     soup = BeautifulSoup(response.content, "html.parser")
     form = soup.select_one("form[data-edit-form]") or soup.select_one("main form")
-    data = {}
-    for element in form.select("input[name], textarea[name], select[name]"):
-        name = element["name"]
-        if element.name == "textarea":
-            data[name] = element.text
-        elif element.name == "select":
-            chosen = element.select("option[selected]") or element.select("option")[:1]
-            values = [o.get("value", "") for o in chosen]
-            data[name] = values if element.has_attr("multiple") else values[0]
-        elif element.get("type") in ("checkbox", "radio"):
-            if element.has_attr("checked"):
-                data.setdefault(name, []).append(element.get("value", "on"))
-        elif element.get("type") not in ("submit", "button", "file"):
-            data[name] = element.get("value", "")
-    return data
+    return form_values(form)
 
 
 def state(side: Side) -> tuple:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from tests.pilots.readings.review_helpers import reopened
+
 CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 OVERFLOW_PROBE = (Path(__file__).with_name("overflow_probe.js")).read_text()
 WIDTHS = [1280, 390]
@@ -39,7 +41,7 @@ def lab_world(live_server, tasks_in_process, settings, tmp_path):
     demo_accounts_ensure()
     barnet = Pilot.objects.get(borough__slug="barnet")
     kpi = KPI.objects.filter(pilot=barnet).first()
-    kpi.readings.update(status="returned")  # approved when seeded: reopened, to correct
+    reopened(kpi.readings.all())  # approved when seeded: reopened, to correct
     brent = Pilot.objects.get(borough__slug="brent")
     SharedResource.objects.create(
         lab=brent.lab, borough=brent.borough, title="Brent hotel outreach checklist",

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from pilots.models import KPIReading
 from pilots.readings.write import reading_save
+from tests.pilots.readings.review_helpers import reopened
 
 PERIOD = "2023-08-01"
 AUG = dt.date(2023, 8, 1)
@@ -67,7 +68,7 @@ def test_two_saves_at_once_one_is_refused(transactional_db, django_db_serialized
         load_asylum_welcome_2023()
         demo_accounts_ensure()
     kpi = KPI.objects.filter(pilot__borough__slug="barnet", frequency="quarterly").first()
-    kpi.readings.update(status="returned")  # approved when seeded: reopened, to correct
+    reopened(kpi.readings.all())  # approved when seeded: reopened, to correct
     officer = get_user_model().objects.get(username="officer-barnet")
     forms = [opened(officer, kpi, "2023-10-01") for _ in range(2)]
     start, answers = threading.Barrier(2), []
