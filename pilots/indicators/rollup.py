@@ -133,9 +133,14 @@ CELL_FIELDS = {
 }
 
 
-def indicator_cells(labs: list[Lab] | None = None) -> list[dict]:
-    """Every reading of `indicator_readings`, a dict of CELL_FIELDS each (one query)."""
-    rows = indicator_readings(labs).order_by("period_start", "kpi__pilot__borough__name", "kpi")
+def indicator_cells(labs: list[Lab], indicators: list[SharedIndicator]) -> list[dict]:
+    """The readings of `indicator_readings` of `indicators`, a dict of CELL_FIELDS each
+    (one query)."""
+    rows = (
+        indicator_readings(labs)
+        .filter(kpi__shared_indicator__in=indicators)
+        .order_by("period_start", "kpi__pilot__borough__name", "kpi")
+    )
     return [
         dict(zip(CELL_FIELDS, row, strict=True)) for row in rows.values_list(*CELL_FIELDS.values())
     ]

@@ -1,52 +1,9 @@
-"""Shared indicators adopted by seeded 2023 KPIs. Seeded readings (approved, quarterly,
-July and October 2023): Barnet's "Volunteering placements started" 10 then 20, Brent's
-"Families using the Travel Scheme" 15 then 30."""
-
-import datetime as dt
-from decimal import Decimal
-
 import pytest
 
-from designlab.models import Lab, SharedIndicator
-from pilots.models import KPI, KPIReading, Pilot
-
-JULY, OCTOBER = dt.date(2023, 7, 1), dt.date(2023, 10, 1)
-
-
-def indicator_make(labs: list[Lab], slug: str = "people-reached", **fields) -> SharedIndicator:
-    indicator = SharedIndicator.objects.create(
-        name=fields.pop("name", slug.replace("-", " ").capitalize()), slug=slug,
-        definition="People the pilot reached in the period.", **fields,
-    )  # fmt: skip
-    indicator.labs.set(labs)
-    return indicator
-
-
-def adopt(kpi: KPI, indicator: SharedIndicator) -> KPI:
-    kpi.shared_indicator = indicator
-    kpi.save()
-    return kpi
-
-
-def ratio_kpi(pilot: Pilot, indicator: SharedIndicator, readings: dict) -> KPI:
-    """A percentage KPI of `pilot` adopting `indicator`, with approved readings
-    {period: (numerator, denominator)}."""
-    kpi = KPI.objects.create(
-        pilot=pilot, name=f"Share of {pilot.borough}", shared_indicator=indicator, sort_order=5
-    )
-    for period, (numerator, denominator) in readings.items():
-        KPIReading.objects.create(
-            kpi=kpi, period_start=period, numerator=numerator, denominator=denominator,
-            value=(Decimal(numerator) * 100 / denominator).quantize(Decimal("0.01")),
-            status=KPIReading.Status.APPROVED,
-        )  # fmt: skip
-    return kpi
+from tests.pilots.indicators.world import people_reached_make
 
 
 @pytest.fixture
-def people_reached(lab, barnet_pilot, brent_pilot) -> SharedIndicator:
-    """A count indicator adopted by Barnet's and Brent's seeded KPIs."""
-    indicator = indicator_make([lab])
-    adopt(barnet_pilot.kpis.get(), indicator)
-    adopt(brent_pilot.kpis.get(name="Families using the Travel Scheme"), indicator)
-    return indicator
+def people_reached(lab, barnet_pilot, brent_pilot):
+    """A count indicator adopted by Barnet's and Brent's seeded KPIs (see world.py)."""
+    return people_reached_make(lab, barnet_pilot, brent_pilot)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from designlab.models import Borough, SharedIndicator
 from pilots.indicators.rollup import indicator_rollups
 from pilots.models import KPI, KPIReading, Pilot
-from tests.pilots.indicators.conftest import JULY, OCTOBER, adopt, indicator_make, ratio_kpi
+from tests.pilots.indicators.world import JULY, OCTOBER, adopt, indicator_make, ratio_kpi
 
 
 def _rollup(lab, indicator):
