@@ -101,9 +101,10 @@ class SharedIndicator(index.Indexed, Provenance):
         ]
         adopted = self.kpis.count() if changed else 0
         if adopted:
+            who = "1 KPI adopts" if adopted == 1 else f"{adopted} KPIs adopt"
             raise ValidationError({
-                name: f"{adopted} KPI{'s' if adopted > 1 else ''} adopt this indicator: its "
-                f"{name} cannot change, or their readings would no longer add up."
+                name: f"{who} this indicator: its {name} cannot change, or the readings "
+                "already recorded would no longer add up."
                 for name in changed
             })  # fmt: skip
 
