@@ -216,11 +216,12 @@ class AcrossLabs:
 def indicators_across_labs(labs: list[Lab]) -> list[AcrossLabs]:
     """The shared indicators that two or more of `labs` use, each with every one of those
     Labs' roll-ups (`indicator_rollups`), most recent Lab first."""
+    return across_labs(indicator_rollups(labs))
+
+
+def across_labs(rollups: list[IndicatorRollup]) -> list[AcrossLabs]:
+    """`rollups` grouped by indicator, keeping the indicators of two or more Labs."""
     grouped: dict[int, list[IndicatorRollup]] = defaultdict(list)
-    for rollup in indicator_rollups(labs):
+    for rollup in rollups:
         grouped[rollup.indicator.pk].append(rollup)
-    return [
-        AcrossLabs(rollups[0].indicator, rollups)
-        for rollups in grouped.values()
-        if len(rollups) > 1
-    ]
+    return [AcrossLabs(group[0].indicator, group) for group in grouped.values() if len(group) > 1]

@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from designlab.models import Lab
 from pilots.access.refusals import convenors_only
 from pilots.admin.pages import AdminPageMixin
-from pilots.indicators.rollup import indicator_rollups, indicators_across_labs
+from pilots.indicators.rollup import across_labs, indicator_rollups
 
 
 @method_decorator(convenors_only, name="dispatch")
@@ -22,10 +22,11 @@ class IndicatorsView(AdminPageMixin, TemplateView):
         labs = list(Lab.objects.order_by("-starts_on"))
         wanted = self.request.GET.get("lab")
         lab = next((lab for lab in labs if str(lab.pk) == wanted), labs[0] if labs else None)
+        rollups = indicator_rollups(labs)  # every Lab's at once: the same five queries
         return super().get_context_data(
             labs=labs,
             lab=lab,
-            rollups=indicator_rollups([lab]) if lab else [],
-            across_labs=indicators_across_labs(labs),
+            rollups=[rollup for rollup in rollups if rollup.lab == lab],
+            across_labs=across_labs(rollups),  # as `indicators_across_labs(labs)`
             **kwargs,
         )

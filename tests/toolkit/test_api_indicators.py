@@ -4,6 +4,8 @@ of people below the threshold withheld (null, suppressed true) and so is every t
 adds one up, so that no withheld figure is the pooled figure minus the rest, nor the
 difference of two filtered answers."""
 
+import datetime as dt
+
 import pytest
 
 from designlab.models import Lab, Participation
@@ -87,8 +89,10 @@ def test_no_withheld_figure_can_be_worked_back_across_labs_filters_and_readings(
     publishes: no sum of shown figures, less the others, gives a withheld one."""
     KPIReading.objects.filter(kpi__pilot=brent_pilot, period_start=JULY).update(value=4)
     # A second Lab that uses the indicator too: its filtered answer must agree.
-    later = Lab.objects.create(name="Lab 2024", slug="lab-2024", convenor="GLA",
-                               starts_on="2024-04-01", ends_on="2024-09-30")  # fmt: skip
+    later = Lab.objects.create(
+        name="Lab 2024", slug="lab-2024", convenor="GLA",
+        starts_on=dt.date(2024, 4, 1), ends_on=dt.date(2024, 9, 30),
+    )  # fmt: skip
     Participation.objects.create(lab=later, borough=brent_pilot.borough)
     people_reached.labs.add(later)
 
@@ -137,3 +141,24 @@ def test_a_borough_total_a_few_people_from_its_last_is_withheld(
 def test_bad_lab_is_400(client):
     response = client.get(URL, {"lab": "no such lab!"})
     assert response.status_code == 400 and "lab" in response.json()["detail"]
+
+
+def test_queries_do_not_grow_with_ten_times_the_indicators(client, lab):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.pilots.indicators.world import indicators_grow
+
+    def queries() -> int:
+        cache.clear()  # answers are cached until the next publish
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(URL).status_code == 200
+        return len(captured)
+
+    indicators_grow(lab, 2)
+    small = queries()
+    indicators_grow(lab, 18)
+
+    assert small == queries() <= 10
+    assert client.get(URL).json()["count"] == 20

@@ -3,6 +3,8 @@ follows its unit, frequency and kind: the form offers only the Lab's indicators,
 KPI measured otherwise with a message that says what to change, and a convenor cannot
 change how an adopted indicator is measured."""
 
+import datetime as dt
+
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
@@ -22,8 +24,10 @@ def test_the_kpi_row_offers_only_the_pilots_labs_indicators(
     csrf_client, convenor, lab, barnet_pilot
 ):
     ours = indicator_make([lab], "ours")
-    other_lab = Lab.objects.create(name="Another Lab", slug="another", convenor="GLA",
-                                   starts_on="2024-04-01", ends_on="2024-09-30")  # fmt: skip
+    other_lab = Lab.objects.create(
+        name="Another Lab", slug="another", convenor="GLA",
+        starts_on=dt.date(2024, 4, 1), ends_on=dt.date(2024, 9, 30),
+    )  # fmt: skip
     theirs = indicator_make([other_lab], "theirs")
     url, page = _editor(csrf_client, convenor, barnet_pilot)
     soup = BeautifulSoup(page.content, "html.parser")

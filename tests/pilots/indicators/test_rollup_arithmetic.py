@@ -2,6 +2,7 @@
 their numerators and denominators, never by averaging the boroughs' percentages; only
 approved readings of published pilots count; boroughs without a figure are named."""
 
+import datetime as dt
 from decimal import Decimal
 
 from designlab.models import Borough, SharedIndicator
@@ -90,3 +91,22 @@ def test_an_indicator_of_another_lab_is_not_counted_here(lab, barnet_pilot):
 
     assert elsewhere not in {r.indicator for r in indicator_rollups([lab])}
     assert SharedIndicator.objects.count() == 1 and Borough.objects.exists()
+
+
+def test_across_labs_keeps_indicators_of_two_labs_or_more(lab, people_reached, barnet_pilot):
+    from designlab.models import Lab, Participation
+    from pilots.indicators.rollup import indicators_across_labs
+
+    only_2023 = indicator_make([lab], "only-2023")
+    later = Lab.objects.create(
+        name="Lab 2024", slug="lab-2024", convenor="GLA",
+        starts_on=dt.date(2024, 4, 1), ends_on=dt.date(2024, 9, 30),
+    )  # fmt: skip
+    Participation.objects.create(lab=later, borough=barnet_pilot.borough)
+    people_reached.labs.add(later)
+
+    (item,) = indicators_across_labs([lab, later])
+
+    assert item.indicator == people_reached and only_2023 != item.indicator
+    assert [r.lab for r in item.labs] == [later, lab]  # the most recent Lab first
+    assert [p.pooled for p in item.labs[1].periods] == [25, 50] and item.labs[0].periods == []

@@ -47,3 +47,18 @@ def people_reached_make(lab: Lab, barnet_pilot: Pilot, brent_pilot: Pilot) -> Sh
     adopt(barnet_pilot.kpis.get(), indicator)
     adopt(brent_pilot.kpis.get(name="Families using the Travel Scheme"), indicator)
     return indicator
+
+
+def indicators_grow(lab: Lab, count: int) -> None:
+    """`count` more shared indicators of `lab`, each adopted by a new KPI of a published
+    pilot (the Lab's pilots in turn) with three approved quarterly readings."""
+    pilots = list(Pilot.objects.published().filter(lab=lab).order_by("pk"))
+    first = SharedIndicator.objects.filter(slug__startswith="grown-").count()
+    for n in range(first, first + count):
+        indicator = indicator_make([lab], f"grown-{n}")
+        kpi = KPI.objects.create(pilot=pilots[n % len(pilots)], name=f"Grown {n}",
+                                 shared_indicator=indicator, sort_order=10 + n)  # fmt: skip
+        KPIReading.objects.bulk_create(
+            KPIReading(kpi=kpi, period_start=start, value=20 + n, status="approved")
+            for start in (dt.date(2023, 4, 1), JULY, OCTOBER)
+        )
