@@ -21,6 +21,8 @@ from pilots.admin.reference import DesignLabViewSetGroup, OutcomeViewSet
 from pilots.admin.viewsets import PilotViewSet, SharedResourceViewSet
 from pilots.dashboard.urls import urlpatterns as dashboard_urls
 from pilots.exports.urls import urlpatterns as exports_urls
+from pilots.indicators.urls import urlpatterns as indicators_urls
+from pilots.indicators.viewsets import SharedIndicatorViewSet
 from pilots.models import Pilot, SharedResource
 from pilots.notifications.urls import urlpatterns as notifications_urls
 from pilots.readings.history import STATUS_ACTIONS
@@ -38,6 +40,7 @@ register_snippet(PilotViewSet)
 register_snippet(SharedResourceViewSet)
 register_snippet(DesignLabViewSetGroup)
 register_snippet(OutcomeViewSet)
+register_snippet(SharedIndicatorViewSet)
 
 hooks.register("before_serve_document", participants_only_document)
 hooks.register("construct_snippet_action_menu", pilot_action_menu)
@@ -73,6 +76,7 @@ def pilots_admin_urls() -> list[URLPattern]:
         *notifications_urls,
         *dashboard_urls,
         *exports_urls,
+        *indicators_urls,
     ]
 
 

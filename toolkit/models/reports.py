@@ -69,6 +69,11 @@ class OpenDataPage(PublicPageMixin, Page):
             "csv_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "csv"]),
             "json_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "json"]),
         }
+        context["indicators"] = {
+            "dataset": opendata.INDICATORS,
+            "csv_url": reverse("toolkit:opendata", args=[opendata.INDICATORS.slug, "csv"]),
+            "json_url": reverse("toolkit:opendata", args=[opendata.INDICATORS.slug, "json"]),
+        }
         context["threshold"] = opendata.threshold()
         context["licence"] = opendata.LICENCE
         context["api_url"] = reverse("toolkit:api-openapi")
