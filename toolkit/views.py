@@ -52,6 +52,8 @@ def search(request: HttpRequest) -> HttpResponse:
 def open_data(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if slug == opendata.READINGS.slug:
         return _readings_file(fmt)
+    if slug == opendata.FOLLOW_UPS.slug:
+        return _follow_ups_file(fmt)
     dataset = opendata.DATASETS.get(slug)
     if dataset is None:
         raise Http404("No such dataset.")
@@ -77,6 +79,18 @@ def _readings_file(fmt: str) -> StreamingHttpResponse:
         response = StreamingHttpResponse(
             opendata.readings_json_chunks(), content_type="application/json"
         )
+    response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
+    response["X-Licence"] = opendata.LICENCE["name"]
+    return response
+
+
+def _follow_ups_file(fmt: str) -> HttpResponse:
+    """The approved follow-up check-ins: one row per check-in, a few per pilot."""
+    if fmt == "csv":
+        response = HttpResponse(opendata.follow_ups_csv(), content_type=CSV_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{opendata.FOLLOW_UPS.slug}.csv"'
+    else:
+        response = JsonResponse(opendata.follow_ups_json(), json_dumps_params={"indent": 2})
     response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
     response["X-Licence"] = opendata.LICENCE["name"]
     return response

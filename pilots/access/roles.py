@@ -41,6 +41,9 @@ OFFICER_PERMISSIONS = [
     "pilots.change_sharedresource",
     "pilots.delete_sharedresource",
     "pilots.view_sharedresource",
+    "pilots.add_followup",
+    "pilots.change_followup",
+    "pilots.view_followup",
     # Documents: per borough, through collections (pilots.access.collections).
 ]
 

@@ -69,6 +69,11 @@ class OpenDataPage(PublicPageMixin, Page):
             "csv_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "csv"]),
             "json_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "json"]),
         }
+        context["follow_ups"] = {
+            "dataset": opendata.FOLLOW_UPS,
+            "csv_url": reverse("toolkit:opendata", args=[opendata.FOLLOW_UPS.slug, "csv"]),
+            "json_url": reverse("toolkit:opendata", args=[opendata.FOLLOW_UPS.slug, "json"]),
+        }
         context["threshold"] = opendata.threshold()
         context["licence"] = opendata.LICENCE
         context["api_url"] = reverse("toolkit:api-openapi")
