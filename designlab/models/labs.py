@@ -56,6 +56,7 @@ class Lab(index.Indexed, models.Model):
     follow_up_months = models.JSONField(
         "Follow-up check-ins (months after the Lab ends)",
         default=follow_up_months_default,
+        blank=True,  # a Lab may ask for no check-ins: []
         validators=[follow_up_months_validate],
         help_text="Each pilot's officers are asked whether it lasted this many months after "
         "the Lab ends, for example [6, 12, 24].",
