@@ -81,7 +81,9 @@ def test_due_dates_fall_on_the_last_day_of_a_shorter_month():
     assert months_after(dt.date(2023, 12, 31), 24) == dt.date(2025, 12, 31)
 
 
-@pytest.mark.parametrize("months", [[6, 6], [0, 12], [-6], ["6"], [6.5], [True], "6, 12", {"months": 6}])
+@pytest.mark.parametrize(
+    "months", [[6, 6], [0, 12], [-6], ["6"], [6.5], [True], "6, 12", {"months": 6}]
+)
 def test_the_labs_months_must_be_whole_numbers_once_each(lab, months):
     lab.follow_up_months = months
     with pytest.raises(ValidationError, match="whole numbers"):
