@@ -37,14 +37,13 @@ def follow_up_save(
     """Record the officer's `answers` to the check-in `months_after`, submitted for review
     or kept as a draft. Raises FollowUpLocked when a convenor has approved it."""
     with transaction.atomic():
-        follow_up = (
-            FollowUp.objects.select_for_update()
-            .filter(pilot=pilot, months_after=months_after)
-            .first()
-        ) or FollowUp(
-            pilot=pilot, months_after=months_after,
-            due_on=pilot.lab.follow_up_due_on(months_after),
-        )  # fmt: skip
+        # The pilot's row is the lock: two first saves of a check-in take turns, and the
+        # second finds the first's row instead of colliding with it.
+        Pilot.objects.select_for_update().filter(pk=pilot.pk).values("pk").first()
+        follow_up = FollowUp.objects.filter(pilot=pilot, months_after=months_after).first()
+        if follow_up is None:
+            due_on = pilot.lab.follow_up_due_on(months_after)
+            follow_up = FollowUp(pilot=pilot, months_after=months_after, due_on=due_on)
         if follow_up.is_locked:
             raise FollowUpLocked(
                 f"{follow_up_label(follow_up)} is approved, so it is locked: ask a convenor "
