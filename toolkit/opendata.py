@@ -13,7 +13,7 @@ from django.db.models import Count
 
 from cms.cells import CSV_BOM, cell_safe
 from designlab.models import SharedIndicator
-from pilots.models import Evaluation, KPIReading, Pilot, Stage
+from pilots.models import Evaluation, FollowUp, KPIReading, Pilot, Stage
 from toolkit.cache import generation_cached
 from toolkit.indicators import indicators_public
 from toolkit.published import READING_FIELDS, published_readings, reading_public, readings_hidden
@@ -321,3 +321,59 @@ def indicators_json() -> dict:
         "columns": INDICATOR_COLUMNS,
         "rows": indicator_rows(),
     }
+
+
+# The approved follow-up check-ins, the same as the API's `follow_ups` of each pilot.
+FOLLOW_UPS = RowsFile(
+    "follow-ups", "Follow-up check-ins",
+    "Every approved follow-up check-in of a published pilot: months after its Lab ended, "
+    "whether it was still running, who funds it, whether it is part of mainstream services "
+    "or has spread to other sites, and a one-line update.",
+)  # fmt: skip
+FOLLOW_UP_COLUMNS = [
+    "pilot", "pilot_title", "borough", "gss_code", "lab", "months_after_lab", "due_on",
+    "checked_on", "status", "funded_by", "mainstream", "spread", "update",
+]  # fmt: skip
+
+
+def follow_up_rows() -> list[dict]:
+    """One dict per approved check-in of a published pilot, in one query."""
+    follow_ups = (
+        FollowUp.objects.published()
+        .select_related("pilot__borough", "pilot__lab")
+        .order_by("pilot__borough__name", "pilot__title", "pilot_id", "months_after")
+    )
+    return [
+        dict(zip(FOLLOW_UP_COLUMNS, [
+            f.pilot_id, f.pilot.title, f.pilot.borough.name, f.pilot.borough.gss_code,
+            f.pilot.lab.slug, f.months_after, f.due_on, f.answered_on, f.standing.value,
+            f.funded_by, f.mainstream, f.spread, f.update,
+        ], strict=True))
+        for f in follow_ups
+    ]  # fmt: skip
+
+
+def follow_ups_csv() -> str:
+    out = io.StringIO()
+    out.write(CSV_BOM)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FOLLOW_UP_COLUMNS)
+    for row in follow_up_rows():
+        writer.writerow(
+            [cell_safe(v) if isinstance(v, str) else ("" if v is None else v) for v in row.values()]
+        )
+    return out.getvalue()
+
+
+def follow_ups_json() -> dict:
+    return {
+        "dataset": FOLLOW_UPS.slug,
+        "title": FOLLOW_UPS.title,
+        "description": FOLLOW_UPS.description,
+        "licence": LICENCE,
+        "rows": follow_up_rows(),
+    }
+
+
+# The files not built from one of DATASETS' tables, in the order the open data page lists them.
+FILES = [READINGS, INDICATORS, FOLLOW_UPS]

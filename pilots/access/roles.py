@@ -43,6 +43,9 @@ OFFICER_PERMISSIONS = [
     "pilots.view_sharedresource",
     # Shared indicators: convenors define them; officers read and adopt them.
     "designlab.view_sharedindicator",
+    "pilots.add_followup",
+    "pilots.change_followup",
+    "pilots.view_followup",
     # Documents: per borough, through collections (pilots.access.collections).
 ]
 

@@ -1,6 +1,7 @@
 """The tracker's models, one module per subject; every model is importable from here."""
 
 from pilots.models.evaluations import Evaluation
+from pilots.models.follow_ups import FollowUp
 from pilots.models.kpis import KPI, KPIReading, Status
 from pilots.models.milestones import Milestone
 from pilots.models.notifications import NotificationSent
@@ -14,6 +15,7 @@ __all__ = [
     "KPI",
     "Approval",
     "Evaluation",
+    "FollowUp",
     "KPIReading",
     "KPITarget",
     "Milestone",

@@ -127,3 +127,23 @@ def test_indicator_list_conforms(api, lab, barnet_pilot, brent_pilot):
     _answer(api, "/indicators/", 200, query={"lab": lab.slug, "page_size": 1})
     _answer(api, "/indicators/", 400, query={"lab": "not a slug"})
     _answer(api, "/indicators/", 404, query={"page": 99})
+
+
+def test_follow_ups_conform(api, barnet_pilot):
+    from pilots.models import FollowUp
+    from tests.pilots.followups.helpers import answered
+
+    answered(barnet_pilot, 12, FollowUp.Status.APPROVED)
+    response = _answer(api, "/pilots/{id}/", 200, path_parameters={"id": barnet_pilot.pk})
+    assert response.json()["follow_ups"][0]["status"] == "running"
+    _answer(api, "/pilots/", 200)
+
+
+def test_follow_ups_are_described(spec):
+    schemas = spec["components"]["schemas"]
+    assert schemas["FollowUpStatusEnum"]["enum"] == ["running", "stopped"]
+    assert schemas["MainstreamEnum"]["enum"] == ["yes", "partly", "no"]
+    assert set(schemas["FollowUp"]["properties"]) == {
+        "months_after_lab", "status", "checked_on", "due_on", "funded_by", "mainstream",
+        "spread", "update", "summary",
+    }  # fmt: skip

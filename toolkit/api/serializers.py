@@ -4,7 +4,7 @@ nullability here are what the OpenAPI document says: it is generated from these 
 from rest_framework import serializers
 
 from designlab.models import Borough, SharedIndicator
-from pilots.models import KPI, Evaluation, Pilot, Status
+from pilots.models import KPI, Evaluation, FollowUp, Pilot, Status
 from toolkit.published import READING_FIELDS, kpi_progress, reading_public, readings_hidden
 
 
@@ -114,6 +114,31 @@ class EvaluationSerializer(serializers.ModelSerializer):
         fields = read_only_fields = ["method", "status"]
 
 
+class FollowUpSerializer(serializers.ModelSerializer):
+    """An approved follow-up check-in: how the pilot stood months after its Lab ended."""
+
+    months_after_lab = serializers.IntegerField(source="months_after", min_value=1)
+    status = serializers.ChoiceField(
+        FollowUp.Standing.choices,
+        source="standing",
+        help_text="Whether the pilot was still running at the check-in.",
+    )
+    summary = serializers.CharField(
+        help_text='As the case study says it, e.g. "Still running 12 months after the Lab '
+        '(checked June 2025): funded by …".'
+    )
+    checked_on = serializers.DateField(
+        source="answered_on", allow_null=True, help_text="When the officers answered."
+    )
+
+    class Meta:
+        model = FollowUp
+        fields = read_only_fields = [
+            "months_after_lab", "status", "checked_on", "due_on", "funded_by", "mainstream",
+            "spread", "update", "summary",
+        ]  # fmt: skip
+
+
 class PilotSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="toolkit:api-pilot")
     borough = BoroughSerializer()
@@ -122,12 +147,17 @@ class PilotSerializer(serializers.ModelSerializer):
     challenges = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     evaluations = EvaluationSerializer(many=True)
     kpis = KPISerializer(many=True)
+    follow_ups = FollowUpSerializer(
+        many=True,
+        source="approved_follow_ups",
+        help_text="Approved follow-up check-ins, earliest first.",
+    )
 
     class Meta:
         model = Pilot
         fields = read_only_fields = [
             "id", "url", "title", "borough", "lab", "stage", "stage_label", "activity",
-            "key_lesson", "challenges", "evaluations", "kpis",
+            "key_lesson", "challenges", "evaluations", "kpis", "follow_ups",
         ]  # fmt: skip
 
 

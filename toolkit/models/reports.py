@@ -64,16 +64,15 @@ class OpenDataPage(PublicPageMixin, Page):
             }
             for dataset in opendata.DATASETS.values()
         ]
-        context["readings"] = {
-            "dataset": opendata.READINGS,
-            "csv_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "csv"]),
-            "json_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "json"]),
-        }
-        context["indicators"] = {
-            "dataset": opendata.INDICATORS,
-            "csv_url": reverse("toolkit:opendata", args=[opendata.INDICATORS.slug, "csv"]),
-            "json_url": reverse("toolkit:opendata", args=[opendata.INDICATORS.slug, "json"]),
-        }
+        # The files built otherwise than from a table above, each with its two downloads.
+        context["files"] = [
+            {
+                "dataset": dataset,
+                "csv_url": reverse("toolkit:opendata", args=[dataset.slug, "csv"]),
+                "json_url": reverse("toolkit:opendata", args=[dataset.slug, "json"]),
+            }
+            for dataset in opendata.FILES
+        ]
         context["threshold"] = opendata.threshold()
         context["licence"] = opendata.LICENCE
         context["api_url"] = reverse("toolkit:api-openapi")

@@ -350,6 +350,26 @@ MATRIX |= {
 }
 
 
+# Follow-up check-ins (issue 12 item 5): an officer answers their own borough's; only
+# convenors review. Posting nothing is refused with the form's errors (200), changing nothing.
+MATRIX |= {
+    "pilots_follow_up": Row(
+        get=(200, 404, 200, LOGIN),
+        post=(200, 404, 200, LOGIN),
+        args=lambda side: [side.pilot.pk, 12],
+    ),
+    "pilots_follow_ups_review": Row(
+        get=(DENIED, DENIED, 200, LOGIN), post=(DENIED, DENIED, 405, LOGIN)
+    ),
+    "pilots_follow_ups_review_results": Row(
+        get=(DENIED, DENIED, 200, LOGIN), post=(DENIED, DENIED, 405, LOGIN)
+    ),
+    "pilots_follow_ups_review_act": Row(
+        get=(405, 405, 405, LOGIN), post=(DENIED, DENIED, 302, LOGIN)
+    ),
+}
+
+
 # Two-factor enrolment (issue 15): it takes an invitation of one's own. No session of the
 # world has opened one, so enrolment is refused to every role (and verification, with no
 # authenticator, sends them there); an invitation link works only for its own account.
