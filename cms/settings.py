@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "cms.twofactor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After the locale is chosen: a page's route kept until the next publish.
+    "toolkit.cache.PageRouteCacheMiddleware",
     # Last, so that throttled logins are answered before any view runs.
     "axes.middleware.AxesMiddleware",
 ]

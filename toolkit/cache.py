@@ -12,6 +12,7 @@ serve them. Every other page says `Cache-Control: private`.
 """
 
 import hashlib
+import pickle
 import time
 from collections.abc import Callable
 from typing import Any
@@ -23,12 +24,17 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
-from wagtail.models import Page
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from cms.pages import PublicPageMixin
 
 GENERATION_KEY = "toolkit:page-cache-generation"
 CONDITIONAL_HEADERS = frozenset(["HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE"])
 PER_RESPONSE = frozenset(["X-Request-ID"])  # set on every response, never stored
-PUBLIC = "toolkit_public_page"  # the response attribute that marks a page anyone may see
+PUBLIC = "toolkit_public_page"
+WAGTAIL_SERVE = ("wagtail.views", "serve")  # Wagtail's page view (its module needs the apps)
+SAFE = frozenset(["GET", "HEAD"])  # the response attribute that marks a page anyone may see
 
 # Wagtail's `on_serve_page` callback: (page, request, serve_args, serve_kwargs) -> response.
 ServePage = Callable[[Page, HttpRequest, tuple[Any, ...], dict[str, Any]], HttpResponse]
@@ -168,3 +174,34 @@ class PublicPageCacheMiddleware:
 
 # What the settings' ConditionalGetMiddleware does, for a page answered from the cache.
 _conditional = ConditionalGetMiddleware(lambda request: HttpResponse())
+
+
+class PageRouteCacheMiddleware:
+    """Routing a page request costs a query for the site and two for the page (see
+    cms.pages.descendant_route), with the same answer until the next publish: a page
+    published, unpublished, moved, renamed or made private, or a site changed, each starts
+    a new generation. So Wagtail's page view gets its site and route (which Wagtail keeps
+    on the request) from the cache, per generation, host, port, path and language."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view, args: tuple, kwargs: dict) -> None:
+        if (view.__module__, view.__name__) != WAGTAIL_SERVE or request.method not in SAFE:
+            return
+        path = kwargs.get("path", args[0] if args else "")
+        where = f"{request._get_raw_host()}|{request.get_port()}|{path}|{get_language()}"
+        key = f"toolkit:route:{_generation()}:{hashlib.sha256(where.encode()).hexdigest()}"
+        found = cache.get(key)
+        if found is None:
+            found = (Site.find_for_request(request), Page.route_for_request(request, path))
+            if found[1] is not None and isinstance(found[1][0], PublicPageMixin):
+                found[1][0].get_view_restrictions()  # its privacy, kept with it (one query)
+            try:
+                cache.set(key, found, settings.TOOLKIT_PAGE_CACHE_SECONDS)
+            except (pickle.PicklingError, TypeError, AttributeError):
+                return  # a sub-route whose view cannot be kept: routed each time
+        request._wagtail_site, request._wagtail_route_for_request = found

@@ -26,6 +26,7 @@ from pilots.models import (
 READING_FIELDS = {status: f"readings_{status}" for status in KPIReading.Status.values}
 KPI_STATUS_FIELDS = {Status.ON_TRACK: "on_track", Status.AT_RISK: "at_risk",
                      Status.OFF_TRACK: "off_track"}  # fmt: skip
+BATCH = 1000
 UPDATED = [f.name for f in PilotFigures._meta.concrete_fields if not f.primary_key]
 
 
@@ -90,16 +91,18 @@ def pilot_figures_refresh(pilot_ids: Iterable[int]) -> int:
     """Compute and store the figures of `pilot_ids`; returns how many rows were written."""
     rows = pilot_figures_compute(pilot_ids)
     PilotFigures.objects.bulk_create(
-        rows, batch_size=2000, update_conflicts=True, unique_fields=["pilot"],
+        rows, batch_size=BATCH, update_conflicts=True, unique_fields=["pilot"],
         update_fields=UPDATED,
     )  # fmt: skip
     return len(rows)
 
 
 def pilot_figures_ensure(pilots: QuerySet) -> int:
-    """Compute the figures of those of `pilots` that have none (one query when all have)."""
-    missing = pilots.filter(figures__isnull=True).values_list("pk", flat=True)
-    return pilot_figures_refresh(list(missing))
+    """Compute the figures of those of `pilots` that have none."""
+    missing = list(pilots.filter(figures__isnull=True).values_list("pk", flat=True))
+    for start in range(0, len(missing), BATCH):  # bounded memory after a deploy or a seed
+        pilot_figures_refresh(missing[start : start + BATCH])
+    return len(missing)
 
 
 def pilot_figures_forget(pilot_ids: Iterable[int]) -> None:
