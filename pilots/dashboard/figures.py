@@ -7,6 +7,7 @@ computed by the next dashboard visit (`pilot_figures_ensure`). So a visit after 
 or an import sums rows that are already there, however large the Lab.
 """
 
+import threading
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -27,6 +28,7 @@ READING_FIELDS = {status: f"readings_{status}" for status in KPIReading.Status.v
 KPI_STATUS_FIELDS = {Status.ON_TRACK: "on_track", Status.AT_RISK: "at_risk",
                      Status.OFF_TRACK: "off_track"}  # fmt: skip
 BATCH = 1000
+_pending = threading.local()  # pilots whose figures wait for the commit, per thread
 UPDATED = [f.name for f in PilotFigures._meta.concrete_fields if not f.primary_key]
 
 
@@ -112,6 +114,12 @@ def pilot_figures_forget(pilot_ids: Iterable[int]) -> None:
     if not ids:
         return
     PilotFigures.objects.filter(pilot_id__in=ids).delete()
-    transaction.on_commit(
-        lambda: pilot_figures_refresh(Pilot.objects.filter(pk__in=ids).values_list("pk", flat=True))
-    )
+    # A pilot published with its KPIs and milestones sends a signal per row: one refresh.
+    _pending.ids = getattr(_pending, "ids", set()) | ids
+    transaction.on_commit(_pending_refresh)
+
+
+def _pending_refresh() -> None:
+    ids, _pending.ids = getattr(_pending, "ids", set()), set()
+    if ids:
+        pilot_figures_refresh(Pilot.objects.filter(pk__in=ids).values_list("pk", flat=True))
