@@ -1,6 +1,7 @@
 """The tracker's models, one module per subject; every model is importable from here."""
 
 from pilots.models.evaluations import Evaluation
+from pilots.models.figures import PilotFigures
 from pilots.models.follow_ups import FollowUp
 from pilots.models.kpis import KPI, KPIReading, Status
 from pilots.models.milestones import Milestone
@@ -22,6 +23,7 @@ __all__ = [
     "NotificationSent",
     "Partnership",
     "Pilot",
+    "PilotFigures",
     "PracticeChange",
     "ResourceReuse",
     "ReturnUpload",
