@@ -21,6 +21,7 @@ from pilots.admin.reference import DesignLabViewSetGroup, OutcomeViewSet
 from pilots.admin.viewsets import PilotViewSet, SharedResourceViewSet
 from pilots.dashboard.urls import urlpatterns as dashboard_urls
 from pilots.exports.urls import urlpatterns as exports_urls
+from pilots.labs.urls import urlpatterns as labs_urls
 from pilots.models import Pilot, SharedResource
 from pilots.notifications.urls import urlpatterns as notifications_urls
 from pilots.readings.history import STATUS_ACTIONS
@@ -73,6 +74,7 @@ def pilots_admin_urls() -> list[URLPattern]:
         *notifications_urls,
         *dashboard_urls,
         *exports_urls,
+        *labs_urls,
     ]
 
 
@@ -86,6 +88,11 @@ def pilots_returns_menu_item() -> ParticipantMenuItem:
 @hooks.register("register_admin_menu_item")
 def pilots_dashboard_menu_item() -> ConvenorMenuItem:
     return ConvenorMenuItem("Lab dashboard", reverse("lab_dashboard"), icon_name="view", order=90)
+
+
+@hooks.register("register_admin_menu_item")
+def pilots_labs_compared_menu_item() -> ConvenorMenuItem:
+    return ConvenorMenuItem("Labs compared", reverse("labs_compared"), icon_name="view", order=92)
 
 
 @hooks.register("register_admin_menu_item")

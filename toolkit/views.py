@@ -52,6 +52,8 @@ def search(request: HttpRequest) -> HttpResponse:
 def open_data(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if slug == opendata.READINGS.slug:
         return _readings_file(fmt)
+    if slug == opendata.LINEAGE.slug:
+        return _lineage_file(fmt)
     dataset = opendata.DATASETS.get(slug)
     if dataset is None:
         raise Http404("No such dataset.")
@@ -61,6 +63,18 @@ def open_data(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     else:
         response = JsonResponse(opendata.dataset_json(dataset), json_dumps_params={"indent": 2})
     # The licence travels with every file: in the HTTP headers, and in the JSON body.
+    response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
+    response["X-Licence"] = opendata.LICENCE["name"]
+    return response
+
+
+def _lineage_file(fmt: str) -> HttpResponse:
+    """Practice lineage between published pilots: a row per adaptation, built whole."""
+    if fmt == "csv":
+        response = HttpResponse(opendata.lineage_csv(), content_type=CSV_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{opendata.LINEAGE.slug}.csv"'
+    else:
+        response = JsonResponse(opendata.lineage_json(), json_dumps_params={"indent": 2})
     response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
     response["X-Licence"] = opendata.LICENCE["name"]
     return response

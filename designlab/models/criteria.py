@@ -54,6 +54,7 @@ class Measure(models.TextChoices):
         "practice_accommodation",
         "Boroughs in closer communication with accommodation providers",
     )
+    PILOTS_ADAPTED = "pilots_adapted", "Pilots adapted from another borough's practice"
 
 
 class Rating(models.TextChoices):

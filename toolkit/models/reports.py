@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages import PublicPageMixin
+from pilots.outcomes.evidence import EVIDENCE_RULE
 from pilots.outcomes.ratings import lab_outcomes
 from pilots.outcomes.table_1 import table_1
 from toolkit import opendata
@@ -39,6 +40,7 @@ class LabReportPage(PublicPageMixin, Page):
             f"report:{self.lab_id}:{today}",
             lambda: (table_1(self.lab), lab_outcomes(self.lab, today=today)),
         )
+        context["evidence_rule"] = EVIDENCE_RULE
         return context
 
 
@@ -68,6 +70,11 @@ class OpenDataPage(PublicPageMixin, Page):
             "dataset": opendata.READINGS,
             "csv_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "csv"]),
             "json_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "json"]),
+        }
+        context["lineage"] = {
+            "dataset": opendata.LINEAGE,
+            "csv_url": reverse("toolkit:opendata", args=[opendata.LINEAGE.slug, "csv"]),
+            "json_url": reverse("toolkit:opendata", args=[opendata.LINEAGE.slug, "json"]),
         }
         context["threshold"] = opendata.threshold()
         context["licence"] = opendata.LICENCE
