@@ -71,7 +71,7 @@ class Evidence:
     @property
     def grade(self) -> Grade:
         """The grade by `EVIDENCE_RULE`."""
-        if _share(self.reported, self.records) < HALF:
+        if self.records and _share(self.reported, self.records) < HALF:
             return Grade.ILLUSTRATIVE
         approved = _share(self.approved, self.readings)
         if (
