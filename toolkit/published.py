@@ -45,8 +45,6 @@ def published_pilots() -> QuerySet[Pilot]:
         .prefetch_related(
             Prefetch("kpis", queryset=KPI.objects.prefetch_related(_latest_reading(), "targets")),
             "evaluations",
-            "partnerships",
-            "practice_changes",
             "challenges",
         )
     )
