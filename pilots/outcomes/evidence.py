@@ -13,7 +13,7 @@ counted; for a case study, its one pilot. Four figures decide the grade:
 - the share of KPI readings sent for review that a convenor approved.
 """
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from decimal import Decimal
 
 from django.db import models
@@ -66,7 +66,7 @@ class Evidence:
     approved: int = 0
 
     def __add__(self, other: "Evidence") -> "Evidence":
-        return Evidence(*(a + b for a, b in zip(_values(self), _values(other), strict=True)))
+        return Evidence(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
 
     @property
     def grade(self) -> Grade:
@@ -97,13 +97,6 @@ class Evidence:
             f"completed systematic evaluation; {self.approved} of {self.readings} readings "
             "approved"
         )
-
-
-def _values(evidence: Evidence) -> tuple[int, ...]:
-    return (
-        evidence.pilots, evidence.records, evidence.reported, evidence.evaluated,
-        evidence.completed, evidence.readings, evidence.approved,
-    )  # fmt: skip
 
 
 def _share(part: int, whole: int) -> Decimal:
