@@ -35,8 +35,8 @@ def _queries(client, url: str, params: dict, status: int) -> int:
 
 def _grow_to(n: int, *, lab, pilot: Pilot) -> None:
     """n extra published pilots (each with a KPI and reading, an evaluation, a case study
-    and a public resource under a theme, adapted from `pilot`), n more KPIs with readings and evaluations on
-    `pilot`, and a synthetic Lab of n authorities."""
+    and a public resource under a theme, adapted from `pilot`), n more KPIs with readings
+    and evaluations on `pilot`, and a synthetic Lab of n authorities."""
     index = CaseStudyIndexPage.objects.get()
     theme = ThemePage.objects.get(slug="access-to-services")
     start = Pilot.objects.filter(title__startswith="Extra pilot").count()
