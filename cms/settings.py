@@ -270,6 +270,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "StatusEnum": "pilots.models.evaluations.Evaluation.Status",
         "TargetStatusEnum": "pilots.models.kpis.Status",
+        # A KPI's units, and the shared indicators' (those that add up or pool).
+        "UnitEnum": "designlab.models.indicators.Unit",
+        "IndicatorUnitEnum": "designlab.models.indicators.POOLABLE_UNITS",
     },
 }
 

@@ -21,6 +21,8 @@ from pilots.admin.reference import DesignLabViewSetGroup, OutcomeViewSet
 from pilots.admin.viewsets import PilotViewSet, SharedResourceViewSet
 from pilots.dashboard.urls import urlpatterns as dashboard_urls
 from pilots.exports.urls import urlpatterns as exports_urls
+from pilots.indicators.urls import urlpatterns as indicators_urls
+from pilots.indicators.viewsets import SharedIndicatorViewSet
 from pilots.labs.urls import urlpatterns as labs_urls
 from pilots.models import Pilot, SharedResource
 from pilots.notifications.urls import urlpatterns as notifications_urls
@@ -39,6 +41,7 @@ register_snippet(PilotViewSet)
 register_snippet(SharedResourceViewSet)
 register_snippet(DesignLabViewSetGroup)
 register_snippet(OutcomeViewSet)
+register_snippet(SharedIndicatorViewSet)
 
 hooks.register("before_serve_document", participants_only_document)
 hooks.register("construct_snippet_action_menu", pilot_action_menu)
@@ -75,6 +78,7 @@ def pilots_admin_urls() -> list[URLPattern]:
         *dashboard_urls,
         *exports_urls,
         *labs_urls,
+        *indicators_urls,
     ]
 
 

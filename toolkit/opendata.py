@@ -12,9 +12,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count
 
 from cms.cells import CSV_BOM, cell_safe
+from designlab.models import SharedIndicator
 from pilots.labs.lineage import lineage_rows
 from pilots.models import Evaluation, KPIReading, Pilot, Stage
 from toolkit.cache import generation_cached
+from toolkit.indicators import indicators_public
 from toolkit.published import READING_FIELDS, published_readings, reading_public, readings_hidden
 from toolkit.suppression import suppress_table, threshold, with_totals
 
@@ -283,4 +285,80 @@ def lineage_json() -> dict:
         "description": LINEAGE.description,
         "licence": LICENCE,
         "rows": [dict(zip(LINEAGE_COLUMNS, row, strict=True)) for row in lineage_table()],
+    }
+
+
+# The shared indicators' table, the same figures as the API's /indicators/: one row per
+# indicator, Lab, period and borough, then the Lab's pooled row.
+INDICATORS = RowsFile(
+    "indicators", "Shared indicators by borough and Lab",
+    "Each shared indicator's figure per Lab, period and borough (its approved readings of "
+    "published pilots added up; a percentage pooled from numerators and denominators), then "
+    "the Lab's pooled figure (borough “All boroughs”), with how many boroughs it adds up "
+    "and which are missing. A count of people below the disclosure threshold is withheld, "
+    "and so is every total that includes one.",
+)  # fmt: skip
+POOLED_ROW = "All boroughs"
+INDICATOR_COLUMNS = [
+    "indicator", "indicator_name", "unit", "lab", "period_start", "borough", "gss_code",
+    "value", "suppressed", "boroughs_included", "boroughs_missing",
+]  # fmt: skip
+
+
+def indicator_rows() -> list[dict]:
+    """The table's rows, built once per generation (it changes only on publish)."""
+    return generation_cached("open-data:indicators", _indicator_rows)
+
+
+def _indicator_rows() -> list[dict]:
+    indicators = SharedIndicator.objects.filter(labs__isnull=False).distinct()
+    rows = []
+    for item in indicators_public(list(indicators.prefetch_related("labs").order_by("name", "pk"))):
+        head = {"indicator": item["slug"], "indicator_name": item["name"], "unit": item["unit"]}
+        for lab in item["labs"]:
+            for period in lab["periods"]:
+                at = {**head, "lab": lab["lab"], "period_start": period["period_start"]}
+                rows += [{**at, **borough, "boroughs_included": None, "boroughs_missing": ""}
+                         for borough in period["boroughs"]]  # fmt: skip
+                pooled = period["pooled"]
+                rows.append({
+                    **at, "borough": POOLED_ROW, "gss_code": "", "value": pooled["value"],
+                    "suppressed": pooled["suppressed"],
+                    "boroughs_included": pooled["boroughs_included"],
+                    "boroughs_missing": "; ".join(pooled["boroughs_missing"]),
+                })  # fmt: skip
+    return rows
+
+
+def indicators_csv() -> str:
+    out = io.StringIO()
+    out.write(CSV_BOM)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(INDICATOR_COLUMNS)
+    for row in indicator_rows():
+        writer.writerow([_indicator_cell(column, row[column]) for column in INDICATOR_COLUMNS])
+    return out.getvalue()
+
+
+def _indicator_cell(column: str, value: object) -> object:
+    if column == "value" and value is None:
+        return SUPPRESSED  # a pooled percentage with no denominator is never listed
+    if isinstance(value, str):
+        return cell_safe(value)
+    return "" if value is None else _reading_cell(value)
+
+
+def indicators_json() -> dict:
+    return {
+        "dataset": INDICATORS.slug,
+        "title": INDICATORS.title,
+        "description": INDICATORS.description,
+        "licence": LICENCE,
+        "suppression": {
+            "threshold": threshold(),
+            "note": f"A count of people from 1 to {threshold() - 1} is withheld (null, with "
+            "suppressed true), and so is every figure that adds one up.",
+        },
+        "columns": INDICATOR_COLUMNS,
+        "rows": indicator_rows(),
     }

@@ -54,6 +54,8 @@ def open_data(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         return _readings_file(fmt)
     if slug == opendata.LINEAGE.slug:
         return _lineage_file(fmt)
+    if slug == opendata.INDICATORS.slug:
+        return _indicators_file(fmt)
     dataset = opendata.DATASETS.get(slug)
     if dataset is None:
         raise Http404("No such dataset.")
@@ -91,6 +93,18 @@ def _readings_file(fmt: str) -> StreamingHttpResponse:
         response = StreamingHttpResponse(
             opendata.readings_json_chunks(), content_type="application/json"
         )
+    response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
+    response["X-Licence"] = opendata.LICENCE["name"]
+    return response
+
+
+def _indicators_file(fmt: str) -> HttpResponse:
+    """The shared indicators' figures, as the API's /indicators/ gives them."""
+    if fmt == "csv":
+        response = HttpResponse(opendata.indicators_csv(), content_type=CSV_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{opendata.INDICATORS.slug}.csv"'
+    else:
+        response = JsonResponse(opendata.indicators_json(), json_dumps_params={"indent": 2})
     response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
     response["X-Licence"] = opendata.LICENCE["name"]
     return response

@@ -3,6 +3,7 @@
 from designlab.models.boroughs import Borough, Officer
 from designlab.models.criteria import Measure, Outcome, OutcomeMeasure, OutcomeSnapshot, Rating
 from designlab.models.exports import Export, ExportStorage, export_storage
+from designlab.models.indicators import SharedIndicator
 from designlab.models.labs import Lab, Participation
 from designlab.models.provenance import Provenance
 from designlab.models.sessions import Attendance, Session
@@ -25,5 +26,6 @@ __all__ = [
     "Provenance",
     "Rating",
     "Session",
+    "SharedIndicator",
     "export_storage",
 ]

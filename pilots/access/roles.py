@@ -41,6 +41,8 @@ OFFICER_PERMISSIONS = [
     "pilots.change_sharedresource",
     "pilots.delete_sharedresource",
     "pilots.view_sharedresource",
+    # Shared indicators: convenors define them; officers read and adopt them.
+    "designlab.view_sharedindicator",
     # Documents: per borough, through collections (pilots.access.collections).
 ]
 

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from pilots.access.forms import BoroughScopedForm
 from pilots.access.scoping import AnyUser, boroughs_for_user
 from pilots.admin.errors import PlainErrorsMixin
+from pilots.indicators.forms import kpi_indicator_choices
 from pilots.models import KPI, Evaluation, KPIReading, Pilot
 from pilots.readings.periods import period_start_of
 
@@ -70,6 +71,7 @@ class PilotAdminForm(PlainErrorsMixin, BoroughScopedForm):
             targets.form = _targets_form(targets.form, own)  # for rows added in the page
             for form in targets.forms:  # the rows posted or shown
                 form.fields["kpi"].queryset = own
+        kpi_indicator_choices(self)
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -16,6 +16,7 @@ from pilots.models import KPI, Evaluation, KPIReading, Milestone, Pilot
 from pilots.outcomes.lab_2023 import OUTCOMES_2023
 from pilots.seed.data import lab_2024 as data
 from pilots.seed.lab_2023 import boroughs_ensure, load_asylum_welcome_2023
+from pilots.seed.lab_2024_indicators import lab_2024_indicators_ensure
 from pilots.seed.lab_2024_lineage import lineage_2024_ensure
 
 ILLUSTRATIVE = "illustrative"
@@ -39,6 +40,7 @@ def load_lab_2024() -> Lab:
         _pilot_ensure(lab, boroughs[entry[0]], *entry[1:])
     _outcomes_ensure(lab, cohort=len(data.PILOTS))
     lineage_2024_ensure(lab)
+    lab_2024_indicators_ensure(lab)
     return lab
 
 

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from designlab.models import Borough
+from designlab.models import Borough, SharedIndicator
 from pilots.models import KPI, Evaluation, Pilot, Status
 from pilots.outcomes.evidence import EVIDENCE_RULE, Grade, pilot_evidence
 from toolkit.lineage import public_adaptations, public_source
@@ -168,3 +168,65 @@ class ErrorSerializer(serializers.Serializer):
     """Every error answer: 400 for a bad parameter, 404, 405 for a method other than GET."""
 
     detail = serializers.CharField()
+
+
+class IndicatorBoroughSerializer(serializers.Serializer):
+    borough = serializers.CharField(help_text="The borough's name.")
+    gss_code = serializers.CharField(help_text="The borough's GSS code.")
+    value = serializers.FloatField(
+        allow_null=True,
+        help_text="The borough's approved readings for the period added up (a percentage: "
+        "pooled from their numerators and denominators); null when suppressed.",
+    )
+    suppressed = serializers.BooleanField(
+        help_text="A count of people was withheld: below the disclosure threshold, made of "
+        "a withheld reading, or a few people away from the borough's earlier figure."
+    )
+
+
+class IndicatorPooledSerializer(serializers.Serializer):
+    value = serializers.FloatField(
+        allow_null=True,
+        help_text="The Lab's figure: counts added up; percentages pooled as the sum of "
+        "numerators over the sum of denominators. null when suppressed.",
+    )
+    suppressed = serializers.BooleanField(
+        help_text="Withheld: it adds up a withheld figure, so it would give that one away."
+    )
+    boroughs_included = serializers.IntegerField(
+        min_value=0, help_text="How many boroughs' figures it adds up."
+    )
+    boroughs_missing = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Boroughs using the indicator with no approved figure for the period.",
+    )
+
+
+class IndicatorPeriodSerializer(serializers.Serializer):
+    period_start = serializers.DateField(help_text="The first day of the reporting period.")
+    boroughs = IndicatorBoroughSerializer(many=True)
+    pooled = IndicatorPooledSerializer()
+
+
+class IndicatorLabSerializer(serializers.Serializer):
+    lab = serializers.CharField(help_text="The Lab's slug.")
+    lab_name = serializers.CharField()
+    boroughs_using = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Boroughs with a published pilot whose KPI adopts the indicator.",
+    )
+    periods = IndicatorPeriodSerializer(many=True)
+
+
+class IndicatorSerializer(serializers.Serializer):
+    """A Lab's shared indicator with its figures per Lab and period (`toolkit.indicators`)."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    slug = serializers.CharField()
+    definition = serializers.CharField()
+    unit = serializers.ChoiceField(SharedIndicator._meta.get_field("unit").choices)
+    direction = serializers.ChoiceField(KPI.Direction.choices)
+    frequency = serializers.ChoiceField(KPI.Frequency.choices)
+    kind = serializers.ChoiceField(KPI.Kind.choices)
+    labs = IndicatorLabSerializer(many=True)

@@ -76,6 +76,11 @@ class OpenDataPage(PublicPageMixin, Page):
             "csv_url": reverse("toolkit:opendata", args=[opendata.LINEAGE.slug, "csv"]),
             "json_url": reverse("toolkit:opendata", args=[opendata.LINEAGE.slug, "json"]),
         }
+        context["indicators"] = {
+            "dataset": opendata.INDICATORS,
+            "csv_url": reverse("toolkit:opendata", args=[opendata.INDICATORS.slug, "csv"]),
+            "json_url": reverse("toolkit:opendata", args=[opendata.INDICATORS.slug, "json"]),
+        }
         context["threshold"] = opendata.threshold()
         context["licence"] = opendata.LICENCE
         context["api_url"] = reverse("toolkit:api-openapi")

@@ -474,3 +474,28 @@ MATRIX |= {
     ),
     "wagtaildocs_chooser:create": Row(get=(200, 200, 200, LOGIN), post=(200, 200, 200, LOGIN)),
 }
+
+
+# Shared indicators (issue 12): programme-level, not a borough's. Convenors define them;
+# officers of any borough read them and choose them for a KPI (their history and usage,
+# naming who edited and which KPIs adopt them, are for convenors). The roll-up page names
+# every borough's figures: convenors only.
+_INDICATOR = "wagtailsnippets_designlab_sharedindicator:"
+_INDICATOR_CHOOSER = "wagtailsnippetchoosers_designlab_sharedindicator:"
+MATRIX |= {
+    _INDICATOR + "list": reads(other=200),
+    _INDICATOR + "list_results": reads(other=200),
+    _INDICATOR + "add": reference(post=200),
+    _INDICATOR + "edit": reference(post=200),
+    _INDICATOR + "delete": reference(post=302),
+    _INDICATOR + "usage": reference(),
+    _INDICATOR + "history": reference(),
+    _INDICATOR + "history_results": reference(),
+    _INDICATOR + "inspect": reads(other=200),
+    _INDICATOR_CHOOSER + "choose": reads(other=200),
+    _INDICATOR_CHOOSER + "choose_results": reads(other=200),
+    _INDICATOR_CHOOSER + "chosen": reads(other=200),
+    _INDICATOR_CHOOSER + "chosen_multiple": reads(other=200),
+    _INDICATOR_CHOOSER + "create": Row(get=(404, 404, 404, LOGIN), post=(404, 404, 404, LOGIN)),
+    "lab_indicators": reference(),
+}

@@ -293,7 +293,8 @@ READ_ONLY = {
     "pilots_returns", "pilots_return_template", "pilots_return_status",
     "pilots_pilot_readings", "lab_dashboard", "lab_export_download", "lab_export_csv",
     "lab_table_1", "lab_table_1_results", "cms_two_factor_invitation", "pilots_outliers",
-    "pilots_readings_review", "pilots_readings_review_results", "labs_compared",
+    "pilots_readings_review", "pilots_readings_review_results", "lab_indicators",
+    "labs_compared",
 }  # fmt: skip
 
 
