@@ -25,6 +25,7 @@ from pilots.followups.review import STATUS_ACTIONS as FOLLOW_UP_ACTIONS
 from pilots.followups.urls import urlpatterns as followups_urls
 from pilots.indicators.urls import urlpatterns as indicators_urls
 from pilots.indicators.viewsets import SharedIndicatorViewSet
+from pilots.labs.urls import urlpatterns as labs_urls
 from pilots.models import Pilot, SharedResource
 from pilots.notifications.urls import urlpatterns as notifications_urls
 from pilots.readings.history import STATUS_ACTIONS
@@ -78,6 +79,7 @@ def pilots_admin_urls() -> list[URLPattern]:
         *notifications_urls,
         *dashboard_urls,
         *exports_urls,
+        *labs_urls,
         *indicators_urls,
         *followups_urls,
     ]
@@ -93,6 +95,11 @@ def pilots_returns_menu_item() -> ParticipantMenuItem:
 @hooks.register("register_admin_menu_item")
 def pilots_dashboard_menu_item() -> ConvenorMenuItem:
     return ConvenorMenuItem("Lab dashboard", reverse("lab_dashboard"), icon_name="view", order=90)
+
+
+@hooks.register("register_admin_menu_item")
+def pilots_labs_compared_menu_item() -> ConvenorMenuItem:
+    return ConvenorMenuItem("Labs compared", reverse("labs_compared"), icon_name="view", order=92)
 
 
 @hooks.register("register_admin_menu_item")

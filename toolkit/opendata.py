@@ -13,6 +13,7 @@ from django.db.models import Count
 
 from cms.cells import CSV_BOM, cell_safe
 from designlab.models import SharedIndicator
+from pilots.labs.lineage import lineage_rows
 from pilots.models import Evaluation, FollowUp, KPIReading, Pilot, Stage
 from toolkit.cache import generation_cached
 from toolkit.indicators import indicators_public
@@ -247,6 +248,46 @@ def readings_json_chunks() -> Iterator[str]:
     yield "\n  ]\n}\n"
 
 
+# Practice lineage: one row per published pilot adapted from another published pilot.
+LINEAGE = RowsFile(
+    "lineage", "Practice lineage",
+    "Each published pilot adapted from another published pilot (any borough, any Lab), "
+    "with what changed. Records, not people: every row is exact.",
+)  # fmt: skip
+LINEAGE_COLUMNS = [
+    "pilot", "pilot_title", "borough", "lab", "adapted_from", "adapted_from_title",
+    "adapted_from_borough", "adapted_from_lab", "what_changed",
+]  # fmt: skip
+
+
+def lineage_table() -> list[list]:
+    return [
+        [a.pilot_id, a.title, a.borough, a.lab, a.source_id, a.source_title,
+         a.source_borough, a.source_lab, a.what_changed]
+        for a in lineage_rows(published_only=True)
+    ]  # fmt: skip
+
+
+def lineage_csv() -> str:
+    out = io.StringIO()
+    out.write(CSV_BOM)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(LINEAGE_COLUMNS)
+    for row in lineage_table():
+        writer.writerow([cell_safe(v) if isinstance(v, str) else v for v in row])
+    return out.getvalue()
+
+
+def lineage_json() -> dict:
+    return {
+        "dataset": LINEAGE.slug,
+        "title": LINEAGE.title,
+        "description": LINEAGE.description,
+        "licence": LICENCE,
+        "rows": [dict(zip(LINEAGE_COLUMNS, row, strict=True)) for row in lineage_table()],
+    }
+
+
 # The shared indicators' table, the same figures as the API's /indicators/: one row per
 # indicator, Lab, period and borough, then the Lab's pooled row.
 INDICATORS = RowsFile(
@@ -376,4 +417,4 @@ def follow_ups_json() -> dict:
 
 
 # The files not built from one of DATASETS' tables, in the order the open data page lists them.
-FILES = [READINGS, INDICATORS, FOLLOW_UPS]
+FILES = [READINGS, INDICATORS, LINEAGE, FOLLOW_UPS]

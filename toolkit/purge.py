@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
@@ -23,6 +24,7 @@ from toolkit.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
     LabReportPage,
+    LabsComparedPage,
     OpenDataPage,
     ResourceLibraryPage,
     ThemePage,
@@ -50,7 +52,9 @@ def pages_showing_page(page: Page) -> list[Page]:
 
 
 def pages_showing_pilot(pilot: Pilot) -> list[Page]:
-    case_studies = list(CaseStudyPage.objects.filter(pilot=pilot))
+    # Its source's case study and its adaptations' say "Adapted by" / "Adapted from" it.
+    lineage = Q(pilot=pilot) | Q(pilot__adapted_from=pilot) | Q(pilot__adaptations=pilot)
+    case_studies = list(CaseStudyPage.objects.filter(lineage).distinct())
     indexes = CaseStudyIndexPage.objects.filter(
         path__in=[page.path[: -page.steplen] for page in case_studies]
     )
@@ -60,6 +64,7 @@ def pages_showing_pilot(pilot: Pilot) -> list[Page]:
         *ThemePage.objects.filter(challenge__in=pilot.challenges.all()),
         *LabReportPage.objects.filter(lab=pilot.lab_id),
         *OpenDataPage.objects.all(),
+        *LabsComparedPage.objects.all(),
     ]
 
 

@@ -25,6 +25,7 @@ from toolkit.models import (
     CaseStudyPage,
     ContentPage,
     LabReportPage,
+    LabsComparedPage,
     OpenDataPage,
     ResourceLibraryPage,
     ResourceTheme,
@@ -82,6 +83,7 @@ def toolkit_site_ensure() -> HomePage:
         _open_data_ensure(home),
         _workshops_ensure(home, lab),
     ]
+    _labs_compared_ensure(home)
     welcome = _translations_ensure(home)
     if not home.body:
         home.body = [
@@ -168,6 +170,14 @@ def _open_data_ensure(home: HomePage) -> Page:
     return _section(home, OpenDataPage(
         title="Open data", slug="open-data",
         intro="<p>Counts from the tracker’s published records, by borough, to download.</p>",
+    ))  # fmt: skip
+
+
+def _labs_compared_ensure(home: HomePage) -> Page:
+    return _section(home, LabsComparedPage(
+        title="Labs compared", slug="labs-compared",
+        intro="<p>Each Design Lab’s outcomes side by side, with the counts and the strength "
+              "of evidence behind them, and the practice that travelled between pilots.</p>",
     ))  # fmt: skip
 
 

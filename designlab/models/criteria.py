@@ -58,6 +58,7 @@ class Measure(models.TextChoices):
         "pilots_sustained_12_months",
         "Pilots sustained 12 months after the Lab",
     )
+    PILOTS_ADAPTED = "pilots_adapted", "Pilots adapted from another borough's practice"
 
 
 class Rating(models.TextChoices):

@@ -6,10 +6,14 @@ would judge a pilot by its evaluations as they were, and refuse a save that adds
 and moves into delivery at once. This form passes the submitted plan along first.
 """
 
+from django import forms
+from django.db.models import Q, QuerySet
+
 from pilots.access.forms import BoroughScopedForm
+from pilots.access.scoping import AnyUser, boroughs_for_user
 from pilots.admin.errors import PlainErrorsMixin
 from pilots.indicators.forms import kpi_indicator_choices
-from pilots.models import KPI, Evaluation, KPIReading
+from pilots.models import KPI, Evaluation, KPIReading, Pilot
 from pilots.readings.periods import period_start_of
 
 KPI_KEPT = (
@@ -33,9 +37,33 @@ def _targets_form(form_class: type, kpis) -> type:
     return OwnKPIsForm
 
 
+def adaptable_pilots(user: AnyUser | None, pilot: Pilot) -> QuerySet[Pilot]:
+    """What `pilot` may be adapted from: any published pilot of any borough and Lab (the
+    public can read them all), and the user's own borough's pilots; never another
+    borough's draft, and never the pilot itself."""
+    return (
+        Pilot.objects.filter(Q(live=True) | Q(borough__in=boroughs_for_user(user)))
+        .exclude(pk=pilot.pk)
+        .select_related("borough", "lab")
+        .order_by("-lab__starts_on", "borough__name", "title")
+    )
+
+
+class AdaptablePilotField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Pilot) -> str:
+        return f"{obj.borough.name}: {obj.title} ({obj.lab.starts_on.year} Lab)"
+
+
 class PilotAdminForm(PlainErrorsMixin, BoroughScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "adapted_from" in self.fields:
+            # A plain select: the snippet chooser lists only the user's own borough.
+            old = self.fields["adapted_from"]
+            self.fields["adapted_from"] = AdaptablePilotField(
+                adaptable_pilots(self.for_user, self.instance), required=False,
+                label=old.label, help_text=old.help_text, empty_label="Not adapted from a pilot",
+            )  # fmt: skip
         targets = self.formsets.get("kpi_targets")
         if targets is not None:
             # A target names one of this pilot's saved KPIs, never another borough's.

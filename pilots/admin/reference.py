@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from designlab.models import Borough, Challenge, IntegrationDomain, Lab, Officer, Outcome, Session
 from pilots.admin.scoped import ReferenceChooserViewSet
+from pilots.outcomes.evidence import EVIDENCE_RULE
 from pilots.outcomes.ratings import lab_outcomes
 
 
@@ -81,15 +82,20 @@ class DesignLabViewSetGroup(SnippetViewSetGroup):
 
 class OutcomeIndexView(IndexView):
     """Each outcome with its rating as the records stand today (`lab_outcomes`, one rating
-    of each Lab on the page)."""
+    of each Lab on the page) and the strength of the evidence behind it, by the rule the
+    page states."""
+
+    evidence_rule = EVIDENCE_RULE
 
     def get_table(self, object_list: list) -> object:
         ratings = {}
         for lab in {outcome.lab for outcome in object_list}:
             for result in lab_outcomes(lab, today=timezone.localdate()):
-                ratings[lab.pk, result.number] = result.rating_label
+                ratings[lab.pk, result.number] = result
         for outcome in object_list:
-            outcome.current_rating = ratings.get((outcome.lab_id, outcome.number), "Not rated")
+            result = ratings.get((outcome.lab_id, outcome.number))
+            outcome.current_rating = result.rating_label if result else "Not rated"
+            outcome.evidence_grade = result.evidence_grade_label if result else ""
         return super().get_table(object_list)
 
 
@@ -103,11 +109,13 @@ class OutcomeViewSet(ReferenceViewSet):
     menu_order = 95
     add_to_admin_menu = True
     index_view_class = OutcomeIndexView
+    index_template_name = "pilots/admin/outcome_index.html"
     list_display = [
         "statement",
         "number",
         "lab",
         Column("current_rating", label="Current rating"),
+        Column("evidence_grade", label="Strength of evidence"),
     ]
     list_filter = ["lab"]
     ordering = ["lab", "number"]

@@ -59,7 +59,7 @@ class PilotViewSet(BoroughScopedViewSet):
     filterset_class = lab_filtered(Pilot, ["stage", "lab"])
     inspect_view_fields = [
         "lab", "borough", "title", "activity", "stage", "planned_start", "planned_end",
-        "actual_start", "actual_end", "key_lesson", "scale_up_plan", "kpis",
+        "actual_start", "actual_end", "key_lesson", "scale_up_plan", "adaptation_note", "kpis",
     ]  # fmt: skip
     edit_handler = TabbedInterface(
         [
@@ -83,6 +83,10 @@ class PilotViewSet(BoroughScopedViewSet):
                     FieldPanel("domains", widget=forms.CheckboxSelectMultiple),
                     FieldPanel("key_lesson"),
                     FieldPanel("scale_up_plan"),
+                    MultiFieldPanel(
+                        [FieldPanel("adapted_from"), FieldPanel("adaptation_note")],
+                        heading="Adapted from another pilot",
+                    ),
                     # Without the permission the field is left out of the form, so an
                     # officer's posted override is ignored and the gate still applies.
                     FieldPanel(

@@ -22,6 +22,7 @@ from pilots.dashboard.data import (
 )
 from pilots.dashboard.rows import STALE_AFTER_DAYS
 from pilots.dashboard.story import kpi_lines
+from pilots.outcomes.evidence import EVIDENCE_RULE
 from pilots.outcomes.ratings import lab_outcomes, outcomes_snapshot_take
 
 BOROUGHS_PER_PAGE = 25
@@ -41,7 +42,8 @@ class DashboardView(AdminPageMixin, TemplateView):
         domain = _chosen(domains, self.request.GET.get("domain"))
         context = super().get_context_data(
             labs=labs, lab=lab, challenges=challenges, domains=domains,
-            challenge=challenge, domain=domain, stale_after=STALE_AFTER_DAYS, **kwargs,
+            challenge=challenge, domain=domain, stale_after=STALE_AFTER_DAYS,
+            evidence_rule=EVIDENCE_RULE, **kwargs,
         )  # fmt: skip
         if lab is not None:
             today = timezone.localdate()

@@ -169,13 +169,15 @@ def _outcomes(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
                 outcome.number, outcome.statement, outcome.rating_label, m.label,
                 "Rated" if m.rated else "Evidence only", m.count, m.total, m.unit,
                 m.success_from, m.partial_from, m.rating_label or "", visible(m.boroughs),
-                visible_pilots(m.pilots), m.rationale,
+                visible_pilots(m.pilots), m.rationale, outcome.evidence_grade_label,
+                outcome.evidence.summary,
             )  # fmt: skip
 
 
 OUTCOME_HEADERS = [
     "Outcome", "Statement", "Outcome rating", "Measure", "Rated", "Count", "Of", "Unit",
     "Success from", "Partial from", "Measure rating", "Boroughs", "Pilots", "Rationale",
+    "Strength of evidence", "Evidence behind the rating",
 ]  # fmt: skip
 
 

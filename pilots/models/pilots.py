@@ -14,7 +14,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import CharField, Count, OuterRef, Q, Subquery
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce
 from django.http import HttpRequest
 from django.utils import timezone
@@ -94,6 +94,11 @@ class PilotQuerySet(models.QuerySet):
             pk__in=self.with_readings().values("pk")
         )
 
+    def adapted_from_another_borough(self) -> "PilotQuerySet":
+        """Pilots adapted from a published pilot of a different borough: practice that
+        travelled between councils (the measure library counts these)."""
+        return self.filter(adapted_from__live=True).exclude(adapted_from__borough=F("borough"))
+
     def in_delivery(self) -> "PilotQuerySet":
         return self.filter(stage__in=Stage.delivery())
 
@@ -159,6 +164,20 @@ class Pilot(
         help_text="Convenors only: why this pilot may be in delivery without an evaluation plan.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # Practice lineage: the pilot (any borough, any Lab) this one adapted, and how.
+    adapted_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+        help_text="A published pilot, of any borough or Lab, that this pilot adapted.",
+    )
+    adaptation_note = models.TextField(
+        "What changed",
+        blank=True,
+        help_text="What this pilot changed from the practice it adapted, and why.",
+    )
 
     objects = PilotQuerySet.as_manager()
 
@@ -272,6 +291,22 @@ class Pilot(
         problem = self.evaluation_gate_problem(evaluations)
         if problem:
             raise ValidationError({"stage": problem})
+        problem = self.adapted_from_problem()
+        if problem:
+            raise ValidationError({"adapted_from": problem})
+
+    def adapted_from_problem(self) -> str | None:
+        """Why `adapted_from` cannot stand, or None: a pilot is not adapted from itself,
+        nor from a pilot that (through others) was adapted from it."""
+        source, seen = self.adapted_from, set()
+        while source is not None and source.pk not in seen:
+            if self.pk is not None and source.pk == self.pk:
+                if source is self.adapted_from:
+                    return "A pilot cannot be adapted from itself."
+                return f"“{self.adapted_from}” was itself adapted from this pilot."
+            seen.add(source.pk)
+            source = source.adapted_from
+        return None
 
     def get_preview_template(self, request: HttpRequest, mode_name: str) -> str:
         return "pilots/admin/pilot_preview.html"

@@ -107,6 +107,15 @@ def _all_workshops(lab: Lab, today: dt.date) -> Counted:
     return Counted(BOROUGHS, {row["borough_id"] for row in attended})
 
 
+def _pilots_adapted(lab: Lab, today: dt.date) -> Counted:
+    """Adapted from a published pilot of another borough, in this Lab or an earlier one."""
+    rows = (
+        _published(lab).adapted_from_another_borough().order_by().values_list("borough_id", "title")
+    )
+    pilots = list(rows)
+    return Counted(PILOTS, {b for b, _ in pilots}, pilots)
+
+
 def _practice(kind: str) -> Callable[[Lab, dt.date], Counted]:
     def count(lab: Lab, today: dt.date) -> Counted:
         changes = PracticeChange.objects.published().filter(pilot__lab=lab, kind=kind)
@@ -142,4 +151,5 @@ LIBRARY: dict[str, Callable[[Lab, dt.date], Counted]] = {
     Measure.PRACTICE_OUTCOMES: _practice(PracticeChange.Kind.OUTCOMES),
     Measure.PRACTICE_ACCOMMODATION: _practice(PracticeChange.Kind.ACCOMMODATION),
     Measure.PILOTS_SUSTAINED_12_MONTHS: _pilots_sustained_12_months,
+    Measure.PILOTS_ADAPTED: _pilots_adapted,
 }

@@ -12,7 +12,11 @@ Public functions (the dashboard, the public report page, commands and tasks all 
   ``pilots`` (for pilot measures, "Borough: pilot title" of each counted pilot; else []),
   ``rated`` (bool), ``success_from``/``partial_from`` (thresholds or None), ``rating`` and
   ``rating_label`` (None for evidence-only measures), ``rationale`` (why the thresholds).
-- ``outcomes_snapshot_take(lab) -> OutcomeSnapshot``: store the current results.
+  ``OutcomeResult.evidence`` (`pilots.outcomes.evidence.Evidence`) sums the records of the
+  boroughs its measures counted; ``evidence_grade``/``evidence_grade_label`` grade them.
+- ``outcome_json(result) -> dict``: an outcome with its evidence grade, as JSON.
+- ``outcomes_snapshot_take(lab) -> OutcomeSnapshot``: store the current ratings (not the
+  evidence grades: those are worked out whenever they are shown).
 
 Only published records count: live pilots and their database child rows (a live pilot's
 drafts live in revisions, not in these tables). Borough counts are among the Lab's
@@ -26,6 +30,7 @@ from django.utils import timezone
 
 from designlab.models import Borough, Lab, Outcome, OutcomeMeasure, OutcomeSnapshot, Rating
 from pilots.models import Pilot
+from pilots.outcomes.evidence import Evidence, evidence_by_borough
 from pilots.outcomes.measures import LIBRARY, PILOTS, Counted
 
 NOT_RATED = "Not rated"
@@ -56,6 +61,15 @@ class OutcomeResult:
     rating: str | None
     rating_label: str
     measures: list[MeasureResult]
+    evidence: Evidence = field(default_factory=Evidence)
+
+    @property
+    def evidence_grade(self) -> str:
+        return self.evidence.grade.value
+
+    @property
+    def evidence_grade_label(self) -> str:
+        return self.evidence.grade.label
 
 
 def rating_for(count: int, *, success_from: int, partial_from: int) -> str:
@@ -70,7 +84,9 @@ def lab_outcomes(lab: Lab, *, today: dt.date | None = None) -> list[OutcomeResul
     """Rate every outcome of `lab` from its published records (see the module docstring)."""
     today = today or timezone.localdate()
     cohort = dict(Borough.objects.filter(participations__lab=lab).values_list("pk", "name"))
-    published_pilots = Pilot.objects.published().filter(lab=lab, borough_id__in=cohort).count()
+    published = Pilot.objects.published().filter(lab=lab, borough_id__in=cohort)
+    published_pilots = published.count()
+    by_borough = evidence_by_borough(published)
     counted: dict[str, Counted] = {}
     results = []
     for outcome in Outcome.objects.filter(lab=lab).prefetch_related("measures"):
@@ -81,6 +97,8 @@ def lab_outcomes(lab: Lab, *, today: dt.date | None = None) -> list[OutcomeResul
             measures.append(_measure_result(m, counted[m.measure], cohort, published_pilots))
         ratings = [r.rating for r in measures if r.rated]
         rating = min(ratings, key=_RANK.__getitem__) if ratings else None
+        behind = {b for m in outcome.measures.all() for b in counted[m.measure].borough_ids}
+        evidence = sum((by_borough.get(b, Evidence()) for b in behind & set(cohort)), Evidence())
         results.append(
             OutcomeResult(
                 number=outcome.number,
@@ -88,6 +106,7 @@ def lab_outcomes(lab: Lab, *, today: dt.date | None = None) -> list[OutcomeResul
                 rating=rating,
                 rating_label=Rating(rating).label if rating else NOT_RATED,
                 measures=measures,
+                evidence=evidence,
             )
         )
     return results
@@ -122,9 +141,22 @@ def _measure_result(
     )
 
 
+def outcome_json(result: OutcomeResult) -> dict:
+    """An outcome as JSON (`lab_outcomes --json`), with its evidence and grade."""
+    return {
+        **asdict(result),
+        "evidence_grade": result.evidence_grade,
+        "evidence_grade_label": result.evidence_grade_label,
+    }
+
+
 def outcomes_snapshot_take(lab: Lab) -> OutcomeSnapshot:
-    """Record the Lab's outcomes as they are now."""
-    results = [asdict(result) for result in lab_outcomes(lab)]
+    """Record the Lab's outcomes as they are now (their ratings; evidence grades are
+    worked out when shown, never stored)."""
+    results = [
+        {key: value for key, value in asdict(result).items() if key != "evidence"}
+        for result in lab_outcomes(lab)
+    ]
     return OutcomeSnapshot.objects.create(lab=lab, results=results)
 
 

@@ -35,8 +35,8 @@ def _queries(client, url: str, params: dict, status: int) -> int:
 
 def _grow_to(n: int, *, lab, pilot: Pilot) -> None:
     """n extra published pilots (each with a KPI and reading, an evaluation, a case study
-    and a public resource under a theme), n more KPIs with readings and evaluations on
-    `pilot`, and a synthetic Lab of n authorities."""
+    and a public resource under a theme, adapted from `pilot`), n more KPIs with readings
+    and evaluations on `pilot`, and a synthetic Lab of n authorities."""
     index = CaseStudyIndexPage.objects.get()
     theme = ThemePage.objects.get(slug="access-to-services")
     start = Pilot.objects.filter(title__startswith="Extra pilot").count()
@@ -44,7 +44,7 @@ def _grow_to(n: int, *, lab, pilot: Pilot) -> None:
     for i in range(start, n):
         extra = Pilot.objects.create(lab=lab, borough=pilot.borough, title=f"Extra pilot {i}",
                                      activity="More work.", key_lesson=f"Lesson {i}.", live=True,
-                                     stage="in_delivery")  # fmt: skip
+                                     stage="in_delivery", adapted_from=pilot)  # fmt: skip
         extra.challenges.add(theme.challenge)
         kpi = KPI.objects.create(pilot=extra, name="Sessions", baseline=0, target=20)
         kpi.readings.create(period_start=today, value=12)
@@ -127,10 +127,14 @@ def test_lab_report_page(counts):
     _assert_flat(counts("/report/"), "/report/")
 
 
+def test_labs_compared_page(counts):
+    _assert_flat(counts("/labs-compared/"), "/labs-compared/")
+
+
 @pytest.mark.parametrize(
     "url",
     ["/open-data/", "/open-data/pilots-by-stage.csv", "/open-data/evaluations-by-status.json",
-     "/open-data/kpi-readings.csv"],
+     "/open-data/kpi-readings.csv", "/open-data/lineage.csv", "/open-data/lineage.json"],
 )  # fmt: skip
 def test_open_data_page_and_downloads(counts, url):
     _assert_flat(counts(url), url)
@@ -199,6 +203,9 @@ def test_growth_reaches_the_pages_measured(client, lab, barnet_pilot, case_study
     assert "Extra KPI 1" in client.get(case_study.url).content.decode()
     assert "/case-studies/extra-1/" in client.get("/sitemap.xml").content.decode()
     assert "Synthetic authority 002" in client.get("/open-data/").content.decode()
+    assert "Extra pilot 1" in client.get("/open-data/lineage.csv").content.decode()
+    assert "Extra pilot 1" in client.get("/labs-compared/").content.decode()
+    assert "/case-studies/extra-1/" in client.get(case_study.url).content.decode()  # adapted by
     assert (
         client.get("/api/v1/pilots/").json()["count"]
         >= 4 + Pilot.objects.filter(lab=lab, live=True).count()

@@ -16,7 +16,10 @@ SETTINGS = {
         "Lists come a page at a time: `page_size` up to "
         f"{LicencedPagination.max_page_size}, {LicencedPagination.page_size} by default. "
         "Every path answers GET and HEAD only: any other method gets 405 Method Not Allowed "
-        'with an `Allow` header. Errors are JSON: `{"detail": "..."}`.'
+        'with an `Allow` header. Errors are JSON: `{"detail": "..."}`. '
+        "A pilot names the published pilots it adapted and that adapted it (`adapted_from`, "
+        "`adapted_by`: practice lineage across boroughs and Labs) and the strength of the "
+        "evidence behind it (`evidence_grade`, worked out from the records each time)."
     ),
     "LICENSE": {"name": LICENCE["name"], "url": LICENCE["url"]},
 }

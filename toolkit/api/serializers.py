@@ -1,11 +1,17 @@
 """One serializer per resource. Field types, enumerations (from the model choices) and
 nullability here are what the OpenAPI document says: it is generated from these classes."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from designlab.models import Borough, SharedIndicator
 from pilots.models import KPI, Evaluation, FollowUp, Pilot, Status
+from pilots.outcomes.evidence import EVIDENCE_RULE, Grade, pilot_evidence
+from toolkit.lineage import public_adaptations, public_source
 from toolkit.published import READING_FIELDS, kpi_progress, reading_public, readings_hidden
+
+PILOT_URLS = serializers.ListField(child=serializers.URLField())
 
 
 def hidden_in(serializer: serializers.BaseSerializer) -> set:
@@ -152,13 +158,40 @@ class PilotSerializer(serializers.ModelSerializer):
         source="approved_follow_ups",
         help_text="Approved follow-up check-ins, earliest first.",
     )
+    adapted_from = serializers.SerializerMethodField(
+        help_text="The published pilot this one was adapted from (any borough or Lab), as a "
+        "list of its API address; empty when none is published."
+    )
+    adapted_by = serializers.SerializerMethodField(
+        help_text="The published pilots adapted from this one, as API addresses."
+    )
+    adaptation_note = serializers.CharField(help_text="What changed from the pilot adapted.")
+    evidence_grade = serializers.SerializerMethodField(help_text=EVIDENCE_RULE)
 
     class Meta:
         model = Pilot
         fields = read_only_fields = [
             "id", "url", "title", "borough", "lab", "stage", "stage_label", "activity",
-            "key_lesson", "challenges", "evaluations", "kpis", "follow_ups",
+            "key_lesson", "challenges", "evaluations", "kpis", "follow_ups", "adapted_from",
+            "adapted_by", "adaptation_note", "evidence_grade",
         ]  # fmt: skip
+
+    def _urls(self, pilots: list[Pilot]) -> list[str]:
+        request = self.context.get("request")
+        return [reverse("toolkit:api-pilot", args=[p.pk], request=request) for p in pilots]
+
+    @extend_schema_field(PILOT_URLS)
+    def get_adapted_from(self, pilot: Pilot) -> list[str]:
+        source = public_source(pilot)
+        return self._urls([source] if source else [])
+
+    @extend_schema_field(PILOT_URLS)
+    def get_adapted_by(self, pilot: Pilot) -> list[str]:
+        return self._urls(public_adaptations(pilot))
+
+    @extend_schema_field(serializers.ChoiceField(Grade.choices))
+    def get_evidence_grade(self, pilot: Pilot) -> str:
+        return pilot_evidence(pilot).grade.value
 
 
 class ErrorSerializer(serializers.Serializer):

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 
 from designlab.models import Lab, SharedIndicator
 from pilots.models import KPI, Pilot
+from pilots.outcomes.evidence import pilots_with_evidence
 from toolkit.api.base import PublicAPIMixin
 from toolkit.api.filters import BoroughFilter, LabFilter, ReadingFilter
 from toolkit.api.schema import SETTINGS, APISchemaGenerator
@@ -31,7 +32,14 @@ from toolkit.api.serializers import (
     ReadingSerializer,
 )
 from toolkit.indicators import indicators_public
+from toolkit.lineage import with_public_lineage
 from toolkit.published import published_kpis, published_pilots, published_readings
+
+
+def _pilots() -> QuerySet[Pilot]:
+    """Published pilots with their lineage and the figures of their evidence grade."""
+    return with_public_lineage(pilots_with_evidence(published_pilots()))
+
 
 BAD_PARAMETER = OpenApiResponse(ErrorSerializer, "A query parameter is not as described.")
 NO_SUCH_PAGE = OpenApiResponse(ErrorSerializer, "The page asked for is past the last page.")
@@ -54,7 +62,7 @@ class PilotList(PublicAPIMixin, ListAPIView):
     filter_backends = [BoroughFilter]
 
     def get_queryset(self) -> QuerySet[Pilot]:
-        return published_pilots().order_by("borough__name", "title", "pk")
+        return _pilots().order_by("borough__name", "title", "pk")
 
 
 @extend_schema_view(
@@ -74,7 +82,7 @@ class PilotDetail(PublicAPIMixin, RetrieveAPIView):
     serializer_class = PilotSerializer
 
     def get_queryset(self) -> QuerySet[Pilot]:
-        return published_pilots()
+        return _pilots()
 
     def get_object(self) -> Pilot:
         try:

@@ -1,5 +1,6 @@
 from toolkit.models.case_studies import CaseStudyIndexPage, CaseStudyPage
 from toolkit.models.content import ContentPage
+from toolkit.models.labs_compared import LabsComparedPage
 from toolkit.models.library import ResourceLibraryPage
 from toolkit.models.reports import LabReportPage, OpenDataPage
 from toolkit.models.themes import ResourceTheme, ThemePage, ToolkitIndexPage
@@ -10,6 +11,7 @@ __all__ = [
     "CaseStudyPage",
     "ContentPage",
     "LabReportPage",
+    "LabsComparedPage",
     "OpenDataPage",
     "ResourceLibraryPage",
     "ResourceTheme",

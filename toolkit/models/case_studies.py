@@ -14,8 +14,10 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from cms.pages import PublicPageMixin
 from pilots.models import Evaluation, Pilot
+from pilots.outcomes.evidence import EVIDENCE_RULE, pilot_evidence, pilots_with_evidence
 from toolkit.cache import generation_cached
 from toolkit.charts import kpi_chart
+from toolkit.lineage import public_adaptations, public_source, with_public_lineage
 from toolkit.progress import pilot_series, pilot_timeline
 from toolkit.published import (
     kpi_progress,
@@ -40,6 +42,9 @@ def case_study_shown(pilot_id: int) -> dict | None:
     series = pilot_series(pilot, kpis, hidden)
     # The latest approved check-in: what the pilot's officers last said, as reviewed.
     follow_up = pilot.approved_follow_ups[-1] if pilot.approved_follow_ups else None
+    lineage = with_public_lineage(pilots_with_evidence(Pilot.objects.filter(pk=pilot.pk))).get()
+    source, adapted_by = public_source(lineage), public_adaptations(lineage)
+    urls = _case_study_urls([p.pk for p in [source, *adapted_by] if p])
     return {
         "pilot": pilot,
         "kpis": progress,
@@ -56,11 +61,24 @@ def case_study_shown(pilot_id: int) -> dict | None:
         "evaluations": evaluations,
         "evaluated": any(e.status in Evaluation.IMPLEMENTED for e in evaluations),
         "follow_up": follow_up,
+        # Each with its case study's address, where it has a public one.
+        "adapted_from": {"pilot": source, "url": urls.get(source.pk)} if source else None,
+        "adapted_by": [{"pilot": p, "url": urls.get(p.pk)} for p in adapted_by],
+        "evidence": pilot_evidence(lineage),
+        "evidence_rule": EVIDENCE_RULE,
         # Anything on the page marked illustrative gets the word explained once.
         "illustrative": shows_illustrative(pilot)
         or any(shows_illustrative(item.kpi) for item in progress)
         or (follow_up is not None and shows_illustrative(follow_up)),
     }
+
+
+def _case_study_urls(pilot_ids: list[int]) -> dict[int, str]:
+    """The public case study of each of `pilot_ids` that has one, by pilot id."""
+    if not pilot_ids:
+        return {}
+    pages = public_pages(CaseStudyPage.objects.live().filter(pilot_id__in=pilot_ids))
+    return {page.pilot_id: page.url for page in pages}
 
 
 class CaseStudyIndexPage(PublicPageMixin, Page):

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.pages import PublicPageMixin
+from pilots.outcomes.evidence import EVIDENCE_RULE
 from pilots.outcomes.ratings import lab_outcomes
 from pilots.outcomes.table_1 import table_1
 from toolkit import opendata
@@ -39,6 +40,7 @@ class LabReportPage(PublicPageMixin, Page):
             f"report:{self.lab_id}:{today}",
             lambda: (table_1(self.lab), lab_outcomes(self.lab, today=today)),
         )
+        context["evidence_rule"] = EVIDENCE_RULE
         return context
 
 

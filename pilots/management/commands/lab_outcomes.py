@@ -1,12 +1,12 @@
 import json
 from argparse import ArgumentParser
-from dataclasses import asdict
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
 from designlab.models import Lab
-from pilots.outcomes.ratings import lab_outcomes, outcomes_snapshot_take
+from pilots.outcomes.evidence import EVIDENCE_RULE
+from pilots.outcomes.ratings import lab_outcomes, outcome_json, outcomes_snapshot_take
 
 
 class Command(BaseCommand):
@@ -28,13 +28,20 @@ class Command(BaseCommand):
         if options["snapshot"]:
             outcomes_snapshot_take(lab)
         if options["json"]:
-            payload = {"lab": lab.slug, "outcomes": [asdict(r) for r in results]}
+            payload = {
+                "lab": lab.slug,
+                "evidence_rule": EVIDENCE_RULE,
+                "outcomes": [outcome_json(r) for r in results],
+            }
             self.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False))
             return
         if not results:
             self.stdout.write(f"{lab.name} has no outcomes defined.")
         for outcome in results:
-            self.stdout.write(f"Outcome {outcome.number}: {outcome.rating_label}")
+            self.stdout.write(
+                f"Outcome {outcome.number}: {outcome.rating_label} "
+                f"(evidence: {outcome.evidence_grade_label})"
+            )
             self.stdout.write(f"  {outcome.statement}")
             for m in outcome.measures:
                 rating = m.rating_label or "evidence only"
@@ -46,3 +53,6 @@ class Command(BaseCommand):
                 names = m.pilots or m.boroughs
                 if names:
                     self.stdout.write(f"      {'; '.join(names)}")
+            self.stdout.write(f"  Evidence: {outcome.evidence.summary}.")
+        if results:
+            self.stdout.write(EVIDENCE_RULE)

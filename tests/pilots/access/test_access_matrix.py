@@ -231,6 +231,7 @@ def lab_of(side):
 MATRIX |= {
     "lab_dashboard": reference(),
     "lab_outcomes_snapshot": reference(get=302, post=302, args=lab_of),
+    "labs_compared": reference(),
     # Officers export their own borough's rows; "other" is the same request as "own".
     "lab_exports": Row(get=(200, 200, 200, LOGIN), post=(404, 404, 404, LOGIN)),
     "lab_export_csv": Row(

@@ -297,6 +297,7 @@ READ_ONLY = {
     "pilots_pilot_readings", "lab_dashboard", "lab_export_download", "lab_export_csv",
     "lab_table_1", "lab_table_1_results", "cms_two_factor_invitation", "pilots_outliers",
     "pilots_readings_review", "pilots_readings_review_results", "lab_indicators",
+    "labs_compared",
 }  # fmt: skip
 READ_ONLY |= {"pilots_follow_ups_review", "pilots_follow_ups_review_results"}
 

@@ -1,0 +1,1 @@
+"""Labs compared side by side, and practice travelling between them (lineage)."""
