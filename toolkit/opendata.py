@@ -12,9 +12,15 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count
 
 from cms.cells import CSV_BOM, cell_safe
-from pilots.models import Evaluation, KPIReading, Pilot, Stage
+from pilots.models import Evaluation, KPIReading, Pilot, ReadingPart, Stage
 from toolkit.cache import generation_cached
-from toolkit.published import READING_FIELDS, published_readings, reading_public, readings_hidden
+from toolkit.published import (
+    READING_FIELDS,
+    published_readings,
+    reading_public,
+    readings_broken_down,
+    readings_hidden,
+)
 from toolkit.suppression import suppress_table, threshold, with_totals
 
 LICENCE = {
@@ -241,5 +247,72 @@ def readings_json_chunks() -> Iterator[str]:
             reading["value"] = float(reading["value"])  # a number, as in the API
         text = json.dumps(reading, cls=DjangoJSONEncoder)
         yield ("\n    " if first else ",\n    ") + text
+        first = False
+    yield "\n  ]\n}\n"
+
+
+# The categories of approved readings of KPIs split by categories: one row per category.
+READING_PARTS = RowsFile(
+    "reading-categories", "Approved KPI readings by category",
+    "The values per category (age band, say) of approved readings of KPIs split by "
+    "categories. Where a category's count of people is below the disclosure threshold, "
+    "every category of that reading is withheld.",
+)  # fmt: skip
+PART_FIELDS = [*READING_FIELDS, "breakdown", "category", "value", "suppressed"]
+
+
+def reading_parts_rows() -> Iterator[dict]:
+    """One dict of PART_FIELDS per category of each approved, broken-down reading."""
+    hidden = readings_hidden()
+    broken_down = readings_broken_down(None, hidden)
+    readings = published_readings().filter(pk__in=ReadingPart.objects.published().values("reading"))
+    for row in readings.iterator(chunk_size=READINGS_CHUNK):
+        reading = reading_public(row, hidden)
+        breakdown = broken_down.get((reading["kpi"], reading["period_start"]))
+        if breakdown is None:
+            continue
+        reading.pop("suppressed")
+        for category, value in breakdown.parts:
+            yield {**reading, "breakdown": breakdown.name, "category": category,
+                   "value": value, "suppressed": breakdown.withheld}  # fmt: skip
+
+
+def reading_parts_csv_lines() -> Iterator[str]:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+
+    def line(row: list) -> str:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(row)
+        return out.getvalue()
+
+    yield line(PART_FIELDS)
+    for part in reading_parts_rows():
+        yield line(
+            [cell_safe(v) if isinstance(v, str) else _reading_cell(v) for v in part.values()]
+        )
+
+
+def reading_parts_json_chunks() -> Iterator[str]:
+    head = {
+        "dataset": READING_PARTS.slug,
+        "title": READING_PARTS.title,
+        "description": READING_PARTS.description,
+        "licence": LICENCE,
+        "suppression": {
+            "threshold": threshold(),
+            "note": "A reading's categories are withheld together (null, with suppressed "
+            f"true) when one of them, or what they leave out of the total, counts 1 to "
+            f"{threshold() - 1} people, when one is fewer than {threshold()} people away "
+            "from an earlier figure shown, or when the reading itself is withheld.",
+        },
+    }
+    yield json.dumps(head, indent=2)[:-2] + ',\n  "rows": ['
+    first = True
+    for part in reading_parts_rows():
+        if part["value"] is not None:
+            part["value"] = float(part["value"])
+        yield ("\n    " if first else ",\n    ") + json.dumps(part, cls=DjangoJSONEncoder)
         first = False
     yield "\n  ]\n}\n"

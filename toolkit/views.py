@@ -52,6 +52,11 @@ def search(request: HttpRequest) -> HttpResponse:
 def open_data(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if slug == opendata.READINGS.slug:
         return _readings_file(fmt)
+    if slug == opendata.READING_PARTS.slug:
+        return _rows_file(
+            opendata.READING_PARTS.slug, fmt, opendata.reading_parts_csv_lines,
+            opendata.reading_parts_json_chunks,
+        )  # fmt: skip
     dataset = opendata.DATASETS.get(slug)
     if dataset is None:
         raise Http404("No such dataset.")
@@ -77,6 +82,18 @@ def _readings_file(fmt: str) -> StreamingHttpResponse:
         response = StreamingHttpResponse(
             opendata.readings_json_chunks(), content_type="application/json"
         )
+    response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
+    response["X-Licence"] = opendata.LICENCE["name"]
+    return response
+
+
+def _rows_file(slug: str, fmt: str, csv_lines, json_chunks) -> StreamingHttpResponse:
+    """A file of rows, streamed, as `_readings_file`."""
+    if fmt == "csv":
+        response = StreamingHttpResponse(csv_lines(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{slug}.csv"'
+    else:
+        response = StreamingHttpResponse(json_chunks(), content_type="application/json")
     response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
     response["X-Licence"] = opendata.LICENCE["name"]
     return response

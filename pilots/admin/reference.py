@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from designlab.models import Borough, Challenge, IntegrationDomain, Lab, Officer, Outcome, Session
+from pilots.admin.categories import BreakdownViewSet
 from pilots.admin.scoped import ReferenceChooserViewSet
 from pilots.outcomes.ratings import lab_outcomes
 
@@ -76,6 +77,7 @@ class DesignLabViewSetGroup(SnippetViewSetGroup):
         ChallengeViewSet,
         IntegrationDomainViewSet,
         OfficerViewSet,
+        BreakdownViewSet,
     )
 
 

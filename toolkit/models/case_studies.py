@@ -21,6 +21,7 @@ from toolkit.published import (
     kpi_progress,
     public_pages,
     published_pilot_shown,
+    readings_broken_down,
     readings_hidden,
     shows_illustrative,
 )
@@ -38,6 +39,7 @@ def case_study_shown(pilot_id: int) -> dict | None:
     hidden = readings_hidden({kpi.pk for kpi in kpis})
     progress = [kpi_progress(kpi, hidden) for kpi in kpis]
     series = pilot_series(pilot, kpis, hidden)
+    broken_down = readings_broken_down({kpi.pk for kpi in kpis}, hidden)
     return {
         "pilot": pilot,
         "kpis": progress,
@@ -50,6 +52,12 @@ def case_study_shown(pilot_id: int) -> dict | None:
             }
             for item in progress
         ],  # fmt: skip
+        # The latest reading's categories, of each KPI split by categories.
+        "breakdowns": [
+            {"kpi": item.kpi, "breakdown": broken_down[(item.kpi.pk, item.latest_period)]}
+            for item in progress
+            if (item.kpi.pk, item.latest_period) in broken_down
+        ],
         "timeline": pilot_timeline(pilot),
         "evaluations": evaluations,
         "evaluated": any(e.status in Evaluation.IMPLEMENTED for e in evaluations),

@@ -69,6 +69,12 @@ class OpenDataPage(PublicPageMixin, Page):
             "csv_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "csv"]),
             "json_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "json"]),
         }
+        context["reading_parts"] = {
+            "dataset": opendata.READING_PARTS,
+            "csv_url": reverse("toolkit:opendata", args=[opendata.READING_PARTS.slug, "csv"]),
+            "json_url": reverse("toolkit:opendata", args=[opendata.READING_PARTS.slug, "json"]),
+        }
+        context["rows_files"] = [context["readings"], context["reading_parts"]]
         context["threshold"] = opendata.threshold()
         context["licence"] = opendata.LICENCE
         context["api_url"] = reverse("toolkit:api-openapi")
