@@ -21,6 +21,7 @@ setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_site
 	$(BIN)/python manage.py load_asylum_welcome_2023
+	$(BIN)/python manage.py load_lab_2024
 	$(BIN)/python manage.py load_toolkit
 	$(BIN)/python manage.py documents_place
 	$(BIN)/python manage.py demo_accounts

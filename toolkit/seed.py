@@ -76,7 +76,7 @@ def toolkit_site_ensure() -> HomePage:
     lab = Lab.objects.get(slug=LAB_SLUG)
     sections = [
         _toolkit_ensure(home),
-        _case_studies_ensure(home, lab),
+        _case_studies_ensure(home),
         _library_ensure(home),
         _report_ensure(home, lab),
         _open_data_ensure(home),
@@ -119,14 +119,17 @@ def _toolkit_ensure(home: HomePage) -> Page:
     return index
 
 
-def _case_studies_ensure(home: HomePage, lab: Lab) -> Page:
+def _case_studies_ensure(home: HomePage) -> Page:
+    """A case study for every published pilot, of every Lab loaded."""
     index = _section(home, CaseStudyIndexPage(
         title="Pilot case studies", slug="case-studies",
         intro="<p>What each borough’s pilot set out to do, what it learned and how it is "
               "measured.</p>",
     ))  # fmt: skip
     covered = set(CaseStudyPage.objects.values_list("pilot_id", flat=True))
-    for pilot in Pilot.objects.published().filter(lab=lab).select_related("borough"):
+    for pilot in (
+        Pilot.objects.published().select_related("borough").order_by("lab__starts_on", "pk")
+    ):
         if pilot.pk in covered:
             continue
         title = f"{pilot.borough.name}: {pilot.title}"
