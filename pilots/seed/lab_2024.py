@@ -16,6 +16,7 @@ from pilots.models import KPI, Evaluation, KPIReading, Milestone, Pilot
 from pilots.outcomes.lab_2023 import OUTCOMES_2023
 from pilots.seed.data import lab_2024 as data
 from pilots.seed.lab_2023 import boroughs_ensure, load_asylum_welcome_2023
+from pilots.seed.lab_2024_categories import lab_2024_categories_ensure
 
 ILLUSTRATIVE = "illustrative"
 
@@ -37,6 +38,7 @@ def load_lab_2024() -> Lab:
     for entry in data.PILOTS:
         _pilot_ensure(lab, boroughs[entry[0]], *entry[1:])
     _outcomes_ensure(lab, cohort=len(data.PILOTS))
+    lab_2024_categories_ensure(lab)
     return lab
 
 
