@@ -224,6 +224,13 @@ def _reading_cell(value) -> str | int:
     return str(value).lower() if isinstance(value, bool) else value
 
 
+def _numbers(breakdown: dict) -> dict:
+    """A breakdown's values as numbers, as in the API."""
+    for item in breakdown["values"]:
+        item["value"] = None if item["value"] is None else float(item["value"])
+    return breakdown
+
+
 def readings_json_chunks() -> Iterator[str]:
     """The readings table as JSON, written a chunk at a time."""
     head = {
@@ -241,10 +248,13 @@ def readings_json_chunks() -> Iterator[str]:
     yield json.dumps(head, indent=2)[:-2] + ',\n  "rows": ['
     first = True
     hidden = readings_hidden()
+    broken_down = readings_broken_down(None, hidden)
     for row in published_readings().iterator(chunk_size=READINGS_CHUNK):
         reading = reading_public(row, hidden)
         if reading["value"] is not None:
             reading["value"] = float(reading["value"])  # a number, as in the API
+        breakdown = broken_down.get((reading["kpi"], reading["period_start"]))
+        reading["categories"] = breakdown and _numbers(breakdown.public())
         text = json.dumps(reading, cls=DjangoJSONEncoder)
         yield ("\n    " if first else ",\n    ") + text
         first = False
@@ -258,7 +268,9 @@ READING_PARTS = RowsFile(
     "categories. Where a category's count of people is below the disclosure threshold, "
     "every category of that reading is withheld.",
 )  # fmt: skip
-PART_FIELDS = [*READING_FIELDS, "breakdown", "category", "value", "suppressed"]
+# A reading's own value is in the readings table, beside it.
+PART_FIELDS = [*(f for f in READING_FIELDS if f != "value"), "breakdown", "category", "value",
+               "suppressed"]  # fmt: skip
 
 
 def reading_parts_rows() -> Iterator[dict]:
@@ -271,10 +283,10 @@ def reading_parts_rows() -> Iterator[dict]:
         breakdown = broken_down.get((reading["kpi"], reading["period_start"]))
         if breakdown is None:
             continue
-        reading.pop("suppressed")
         for category, value in breakdown.parts:
-            yield {**reading, "breakdown": breakdown.name, "category": category,
-                   "value": value, "suppressed": breakdown.withheld}  # fmt: skip
+            part = {**reading, "breakdown": breakdown.name, "category": category,
+                    "value": value, "suppressed": breakdown.withheld}  # fmt: skip
+            yield {field: part[field] for field in PART_FIELDS}
 
 
 def reading_parts_csv_lines() -> Iterator[str]:

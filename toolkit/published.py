@@ -212,6 +212,11 @@ class Breakdown:
     parts: list[tuple[str, Decimal | None]]  # (category, value) in the list's order
     withheld: bool
 
+    def public(self) -> dict:
+        """As the API and the open data JSON give it."""
+        values = [{"category": c, "value": v} for c, v in self.parts]
+        return {"name": self.name, "suppressed": self.withheld, "values": values}
+
 
 def readings_broken_down(
     kpi_ids: set[int] | None, hidden: set[tuple[int, dt.date]]

@@ -105,7 +105,6 @@ class BreakdownSerializer(serializers.Serializer):
 
     name = serializers.CharField(help_text='The list of categories, e.g. "Age band".')
     suppressed = serializers.BooleanField(
-        source="withheld",
         help_text="Every category's value is withheld (null): one of them, or what they "
         "leave out of the total, is a count of people below the disclosure threshold, or "
         "a few people away from an earlier figure shown, or the total itself is withheld.",
@@ -113,10 +112,7 @@ class BreakdownSerializer(serializers.Serializer):
     values = CategoryValueSerializer(many=True)
 
     def to_representation(self, instance) -> dict:
-        values = [{"category": c, "value": v} for c, v in instance.parts]
-        return super().to_representation(
-            {"name": instance.name, "withheld": instance.withheld, "values": values}
-        )
+        return super().to_representation(instance.public())
 
 
 class ReadingSerializer(serializers.Serializer):
