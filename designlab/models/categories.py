@@ -1,11 +1,11 @@
 """Lists of categories a KPI's figures may be split by (disaggregation): "Age band",
 "Gender", "First language", "Months in the UK". Categories of people, never a person.
-Convenors keep the lists; officers choose one for a KPI."""
+Convenors keep the lists (`pilots.admin.categories`); officers choose one for a KPI."""
 
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
@@ -20,13 +20,6 @@ class Breakdown(index.Indexed, Provenance, ClusterableModel):
         blank=True, help_text="What the categories divide, and how an officer tells them apart."
     )
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("description"),
-        InlinePanel("categories", label="Category", min_num=2),
-        FieldPanel("provenance"),
-        FieldPanel("source_note"),
-    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:

@@ -60,9 +60,11 @@ def _kpi_split(pilot_id: int, kpi_id: int, breakdown: Breakdown) -> None:
     pilot's edit form starts from its latest revision."""
     pilot = Pilot.objects.get(pk=pilot_id)
     pilot = pilot.get_latest_revision_as_object() if pilot.latest_revision_id else pilot
-    for kpi in pilot.kpis.all():
+    kpis = list(pilot.kpis.all())  # each call builds new objects from the revision
+    for kpi in kpis:
         if kpi.pk == kpi_id:
             kpi.split_by = breakdown
+    pilot.kpis = kpis
     pilot.save_revision().publish()
 
 

@@ -61,3 +61,29 @@ def test_a_kpi_is_split_in_the_pilots_editor_by_a_plain_choice(
     page = client.get(reverse("wagtailsnippets_pilots_pilot:edit", args=[barnet_pilot.pk]))
     assert page.status_code == 200
     assert "split_by" in page.content.decode() and "Age band (test)" in page.content.decode()
+
+
+def test_a_category_with_figures_cannot_be_removed(csrf_client, convenor, split_kpi):
+    import datetime as dt
+
+    from tests.pilots.readings.parts_helpers import reading_with_parts
+
+    reading_with_parts(split_kpi, dt.date(2023, 7, 1), 40, [12, 20, 8])
+    breakdown = split_kpi.split_by
+    categories = list(breakdown.categories.all())
+    csrf_client.force_login(convenor)
+    data = {
+        "csrfmiddlewaretoken": csrf_token(csrf_client),
+        **nested_form_data({
+            "name": breakdown.name, "description": "", "provenance": "reported",
+            "source_note": "",
+            "categories": inline_formset(
+                [{"id": c.pk, "name": c.name, "ORDER": i, "DELETE": c == categories[0]}
+                 for i, c in enumerate(categories)], initial=3, min=2, max=1000,
+            ),
+        }),
+    }  # fmt: skip
+    response = csrf_client.post(reverse(f"{URL}:edit", args=[breakdown.pk]), data)
+    assert response.status_code == 200
+    assert "has figures recorded against it, so it cannot be removed" in response.content.decode()
+    assert breakdown.categories.count() == 3
