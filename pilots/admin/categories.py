@@ -17,17 +17,19 @@ class BreakdownForm(WagtailAdminModelForm):
     """A category with figures recorded against it stays: removing it would take published
     figures with it (the database refuses, see `ReadingPart.category`)."""
 
-    def clean(self) -> dict:
-        data = super().clean()
-        for form in self.formsets["categories"].deleted_forms:
+    def is_valid(self) -> bool:
+        # After the formsets are checked: only then do they know their deleted forms.
+        valid = super().is_valid()
+        for form in self.formsets["categories"].deleted_forms if valid else []:
             category = form.instance
             if category.pk and category.reading_parts.exists():
-                form.add_error(
+                self.add_error(
                     None,
                     f"“{category.name}” has figures recorded against it, so it cannot be "
                     "removed. Rename it instead if its name is wrong.",
                 )
-        return data
+                valid = False
+        return valid
 
 
 class BreakdownChooserViewSet(ScopedChooserViewSet):
