@@ -55,20 +55,22 @@ browser-test-deps:
 test: lint browser-test-deps
 	$(BIN)/pytest
 
-# Each benchmark prints its figures with their reference and goal. wrk measures serving
-# (installed when missing and running as root; otherwise a slower Python client does).
-# With CELERY_BROKER_URL set, health_timing.py also runs a worker.
+# Each benchmark prints its figures with their reference and goal: every script in
+# benchmarks/ but the Django floor (a server serve_toolkit_page.py starts beside the site),
+# with its arguments from BENCH_ARGS_<name>. wrk measures serving (installed when missing
+# and running as root; otherwise a slower Python client does). With CELERY_BROKER_URL set,
+# health_timing.py also runs a worker. The dashboard is timed on PostgreSQL only.
+BENCHMARKS := $(filter-out benchmarks/django_floor.py,$(sort $(wildcard benchmarks/*.py)))
+BENCH_ARGS_export_national := --reuse
+BENCH_ARGS_dashboard := --scale 1 --reuse
 bench: install
 	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 	fi
-	$(BIN)/python benchmarks/serve_toolkit_page.py
-	$(BIN)/python benchmarks/suppression_timing.py
-	cd benchmarks && ../$(BIN)/python health_timing.py
-	$(BIN)/python benchmarks/import_100k_return.py
-	$(BIN)/python benchmarks/export_national.py --reuse
-	@case "$$DATABASE_URL" in postgres*) $(BIN)/python benchmarks/dashboard.py --scale 1 --reuse ;; \
-	  *) echo "benchmarks/dashboard.py: set DATABASE_URL to a PostgreSQL database to time the dashboard" ;; esac
+	@failed=""; $(foreach script,$(BENCHMARKS),echo "== $(script)"; \
+	  $(BIN)/python $(script) $(BENCH_ARGS_$(basename $(notdir $(script)))) \
+	  || failed="$$failed $(script)";) \
+	if [ -n "$$failed" ]; then echo "benchmarks that failed:$$failed"; exit 1; fi
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected var

@@ -17,3 +17,11 @@ def cell_safe(value: Cell) -> Cell | str:
     if isinstance(value, str) and value.startswith(DANGEROUS_FIRST):
         return "'" + value
     return value
+
+
+def cell_safe_sql(column: str) -> str:
+    """`cell_safe` in PostgreSQL, for text `column` of a query written out by COPY.
+    (`ascii` reads the first character's code without copying text: the fastest test.
+    PostgreSQL text cannot hold NUL, the one character of the rule left out.)"""
+    codes = ", ".join(str(ord(c)) for c in DANGEROUS_FIRST if c != "\0")
+    return f"CASE WHEN ascii({column}) IN ({codes}) THEN '''' || {column} ELSE {column} END"

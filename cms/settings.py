@@ -74,12 +74,13 @@ MIDDLEWARE = [
     "cms.middleware.RequestIdMiddleware",
     # Before sessions and host checks: /health/ answers even when the database does not.
     "cms.health.HealthMiddleware",
-    "django.middleware.security.SecurityMiddleware",
-    # ETag / Last-Modified answered with 304; the page cache below sets both.
-    "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous visitors' repeat requests for public pages, answered before sessions,
-    # authentication and routing run (see toolkit.cache).
+    # Anonymous visitors' repeat requests for public pages, answered before every
+    # middleware below runs (see toolkit.cache): it stores what they add, and answers
+    # conditional requests as ConditionalGetMiddleware does.
     "toolkit.cache.PublicPageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    # ETag / Last-Modified answered with 304; the page cache above sets both.
+    "django.middleware.http.ConditionalGetMiddleware",
     "cms.middleware.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -94,6 +95,8 @@ MIDDLEWARE = [
     "cms.twofactor.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After the locale is chosen: a page's route kept until the next publish.
+    "toolkit.cache.PageRouteCacheMiddleware",
     # Last, so that throttled logins are answered before any view runs.
     "axes.middleware.AxesMiddleware",
 ]
@@ -270,6 +273,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "StatusEnum": "pilots.models.evaluations.Evaluation.Status",
         "TargetStatusEnum": "pilots.models.kpis.Status",
+        # A KPI's units, and the shared indicators' (those that add up or pool).
+        "UnitEnum": "designlab.models.indicators.Unit",
+        "IndicatorUnitEnum": "designlab.models.indicators.POOLABLE_UNITS",
     },
 }
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from cms.queue import send
 from designlab.models import Export
 from pilots.exports import runs
+from pilots.followups import reminders as follow_up_reminders
 from pilots.models import ReturnUpload
 from pilots.notifications import reminders, roundup
 from pilots.outcomes import ratings
@@ -117,3 +118,8 @@ def roundup_send() -> int:
 def outcomes_snapshot_all() -> int:
     """Nightly: a snapshot of every Lab that has outcomes defined."""
     return ratings.outcomes_snapshot_all()
+
+
+@shared_task(soft_time_limit=10 * MINUTE, time_limit=11 * MINUTE)
+def follow_ups_remind() -> int:
+    return follow_up_reminders.follow_ups_remind()

@@ -21,6 +21,10 @@ from pilots.admin.reference import DesignLabViewSetGroup, OutcomeViewSet
 from pilots.admin.viewsets import PilotViewSet, SharedResourceViewSet
 from pilots.dashboard.urls import urlpatterns as dashboard_urls
 from pilots.exports.urls import urlpatterns as exports_urls
+from pilots.followups.review import STATUS_ACTIONS as FOLLOW_UP_ACTIONS
+from pilots.followups.urls import urlpatterns as followups_urls
+from pilots.indicators.urls import urlpatterns as indicators_urls
+from pilots.indicators.viewsets import SharedIndicatorViewSet
 from pilots.models import Pilot, SharedResource
 from pilots.notifications.urls import urlpatterns as notifications_urls
 from pilots.readings.history import STATUS_ACTIONS
@@ -38,6 +42,7 @@ register_snippet(PilotViewSet)
 register_snippet(SharedResourceViewSet)
 register_snippet(DesignLabViewSetGroup)
 register_snippet(OutcomeViewSet)
+register_snippet(SharedIndicatorViewSet)
 
 hooks.register("before_serve_document", participants_only_document)
 hooks.register("construct_snippet_action_menu", pilot_action_menu)
@@ -73,6 +78,8 @@ def pilots_admin_urls() -> list[URLPattern]:
         *notifications_urls,
         *dashboard_urls,
         *exports_urls,
+        *indicators_urls,
+        *followups_urls,
     ]
 
 
@@ -92,6 +99,13 @@ def pilots_dashboard_menu_item() -> ConvenorMenuItem:
 def pilots_review_menu_item() -> ConvenorMenuItem:
     return ConvenorMenuItem(
         "Readings to review", reverse("pilots_readings_review"), icon_name="tasks", order=95
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def pilots_follow_ups_review_menu_item() -> ConvenorMenuItem:
+    return ConvenorMenuItem(
+        "Check-ins to review", reverse("pilots_follow_ups_review"), icon_name="history", order=96
     )
 
 
@@ -138,3 +152,5 @@ def pilots_log_actions(actions: LogActionRegistry) -> None:
     actions.register_action(
         "pilots.lab_export_requested", "Request a Lab export", "Lab export requested"
     )
+    for action, said in FOLLOW_UP_ACTIONS.items():
+        actions.register_action(action, said, said)

@@ -17,8 +17,26 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+class FastPBKDF2PasswordHasher(PBKDF2PasswordHasher):
+    """Django's hasher at a thousandth of its work: the demo accounts are hashed at every
+    reseed, and a password sign-in costs a second. The hash records its iterations, so app
+    servers and workers started by tests (default hashers) still accept these passwords."""
+
+    iterations = 1000
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = [
+        "tests.conftest.FastPBKDF2PasswordHasher",
+        *(h for h in settings.PASSWORD_HASHERS if not h.endswith(".PBKDF2PasswordHasher")),
+    ]
 
 
 @pytest.fixture(scope="session", autouse=True)

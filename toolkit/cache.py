@@ -12,6 +12,7 @@ serve them. Every other page says `Cache-Control: private`.
 """
 
 import hashlib
+import pickle
 import time
 from collections.abc import Callable
 from typing import Any
@@ -20,12 +21,20 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
-from wagtail.models import Page
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from cms.pages import PublicPageMixin
 
 GENERATION_KEY = "toolkit:page-cache-generation"
-PUBLIC = "toolkit_public_page"  # the response attribute that marks a page anyone may see
+CONDITIONAL_HEADERS = frozenset(["HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE"])
+PER_RESPONSE = frozenset(["X-Request-ID"])  # set on every response, never stored
+PUBLIC = "toolkit_public_page"
+WAGTAIL_SERVE = ("wagtail.views", "serve")  # Wagtail's page view (its module needs the apps)
+SAFE = frozenset(["GET", "HEAD"])  # the response attribute that marks a page anyone may see
 
 # Wagtail's `on_serve_page` callback: (page, request, serve_args, serve_kwargs) -> response.
 ServePage = Callable[[Page, HttpRequest, tuple[Any, ...], dict[str, Any]], HttpResponse]
@@ -115,14 +124,18 @@ def _cacheable(request: HttpRequest) -> bool:
         and not request.GET
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path_info.startswith(settings.STATIC_URL)
+        # SecurityMiddleware, below, sends a plain-HTTP request to HTTPS.
+        and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
     )
 
 
 class PublicPageCacheMiddleware:
-    """Answer a repeat anonymous request for a public page from the cache, ahead of sessions,
-    authentication and Wagtail's routing (a query per path segment, one more for privacy).
-    The response is stored as the middleware below it left it, headers and all, so a hit
-    costs one cache round trip. Only responses the hook above marked are stored."""
+    """Answer a repeat anonymous request for a public page from the cache, ahead of every
+    middleware but the request id and /health/ (security headers, sessions, authentication,
+    Wagtail's routing: a query per path segment, one more for privacy). The response is
+    stored as the middleware below it left it, security headers and all, so a hit costs
+    one cache round trip and the conditional check (If-None-Match, If-Modified-Since) that
+    ConditionalGetMiddleware would make. Only responses the hook above marked are stored."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -138,11 +151,13 @@ class PublicPageCacheMiddleware:
             _, status, headers, content = stored
             response = HttpResponse(content, status=status, headers=headers)
             response["X-Page-Cache"] = "hit"
+            if CONDITIONAL_HEADERS.intersection(request.META):
+                return _conditional.process_response(request, response)
             return response
         response = self.get_response(request)
         if getattr(response, PUBLIC, False) and not response.cookies and not response.streaming:
             self.public_headers_set(response, generation)
-            headers = dict(response.items())
+            headers = {k: v for k, v in response.items() if k not in PER_RESPONSE}
             cache.set(key, (generation, response.status_code, headers, response.content),
                       settings.TOOLKIT_PAGE_CACHE_SECONDS)  # fmt: skip
             response["X-Page-Cache"] = "miss"
@@ -155,3 +170,38 @@ class PublicPageCacheMiddleware:
                             **(edge if settings.WAGTAILFRONTENDCACHE else {}))  # fmt: skip
         response["Last-Modified"] = http_date(generation // 1_000_000_000)
         set_response_etag(response)
+
+
+# What the settings' ConditionalGetMiddleware does, for a page answered from the cache.
+_conditional = ConditionalGetMiddleware(lambda request: HttpResponse())
+
+
+class PageRouteCacheMiddleware:
+    """Routing a page request costs a query for the site and two for the page (see
+    cms.pages.descendant_route), with the same answer until the next publish: a page
+    published, unpublished, moved, renamed or made private, or a site changed, each starts
+    a new generation. So Wagtail's page view gets its site and route (which Wagtail keeps
+    on the request) from the cache, per generation, host, port, path and language."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view, args: tuple, kwargs: dict) -> None:
+        if (view.__module__, view.__name__) != WAGTAIL_SERVE or request.method not in SAFE:
+            return
+        path = kwargs.get("path", args[0] if args else "")
+        where = f"{request._get_raw_host()}|{request.get_port()}|{path}|{get_language()}"
+        key = f"toolkit:route:{_generation()}:{hashlib.sha256(where.encode()).hexdigest()}"
+        found = cache.get(key)
+        if found is None:
+            found = (Site.find_for_request(request), Page.route_for_request(request, path))
+            if found[1] is not None and isinstance(found[1][0], PublicPageMixin):
+                found[1][0].get_view_restrictions()  # its privacy, kept with it (one query)
+            try:
+                cache.set(key, found, settings.TOOLKIT_PAGE_CACHE_SECONDS)
+            except (pickle.PicklingError, TypeError, AttributeError):
+                return  # a sub-route whose view cannot be kept: routed each time
+        request._wagtail_site, request._wagtail_route_for_request = found

@@ -12,8 +12,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count
 
 from cms.cells import CSV_BOM, cell_safe
-from pilots.models import Evaluation, KPIReading, Pilot, ReadingPart, Stage
+from designlab.models import SharedIndicator
+from pilots.models import Evaluation, FollowUp, KPIReading, Pilot, Stage
 from toolkit.cache import generation_cached
+from toolkit.indicators import indicators_public
 from toolkit.published import (
     READING_FIELDS,
     published_readings,
@@ -224,13 +226,6 @@ def _reading_cell(value) -> str | int:
     return str(value).lower() if isinstance(value, bool) else value
 
 
-def _numbers(breakdown: dict) -> dict:
-    """A breakdown's values as numbers, as in the API."""
-    for item in breakdown["values"]:
-        item["value"] = None if item["value"] is None else float(item["value"])
-    return breakdown
-
-
 def readings_json_chunks() -> Iterator[str]:
     """The readings table as JSON, written a chunk at a time."""
     head = {
@@ -254,77 +249,150 @@ def readings_json_chunks() -> Iterator[str]:
         if reading["value"] is not None:
             reading["value"] = float(reading["value"])  # a number, as in the API
         breakdown = broken_down.get((reading["kpi"], reading["period_start"]))
-        reading["categories"] = breakdown and _numbers(breakdown.public())
+        reading["categories"] = breakdown and breakdown.public(numbers=True)
         text = json.dumps(reading, cls=DjangoJSONEncoder)
         yield ("\n    " if first else ",\n    ") + text
         first = False
     yield "\n  ]\n}\n"
 
 
-# The categories of approved readings of KPIs split by categories: one row per category.
+# The categories of approved readings of KPIs split by categories: one row per category
+# (`toolkit.opendata_categories`).
 READING_PARTS = RowsFile(
     "reading-categories", "Approved KPI readings by category",
     "The values per category (age band, say) of approved readings of KPIs split by "
     "categories. Where a category's count of people is below the disclosure threshold, "
     "every category of that reading is withheld.",
 )  # fmt: skip
-# A reading's own value is in the readings table, beside it.
-PART_FIELDS = [*(f for f in READING_FIELDS if f != "value"), "breakdown", "category", "value",
-               "suppressed"]  # fmt: skip
 
 
-def reading_parts_rows() -> Iterator[dict]:
-    """One dict of PART_FIELDS per category of each approved, broken-down reading."""
-    hidden = readings_hidden()
-    broken_down = readings_broken_down(None, hidden)
-    readings = published_readings().filter(pk__in=ReadingPart.objects.published().values("reading"))
-    for row in readings.iterator(chunk_size=READINGS_CHUNK):
-        reading = reading_public(row, hidden)
-        breakdown = broken_down.get((reading["kpi"], reading["period_start"]))
-        if breakdown is None:
-            continue
-        for category, value in breakdown.parts:
-            part = {**reading, "breakdown": breakdown.name, "category": category,
-                    "value": value, "suppressed": breakdown.withheld}  # fmt: skip
-            yield {field: part[field] for field in PART_FIELDS}
+# The shared indicators' table, the same figures as the API's /indicators/: one row per
+# indicator, Lab, period and borough, then the Lab's pooled row.
+INDICATORS = RowsFile(
+    "indicators", "Shared indicators by borough and Lab",
+    "Each shared indicator's figure per Lab, period and borough (its approved readings of "
+    "published pilots added up; a percentage pooled from numerators and denominators), then "
+    "the Lab's pooled figure (borough “All boroughs”), with how many boroughs it adds up "
+    "and which are missing. A count of people below the disclosure threshold is withheld, "
+    "and so is every total that includes one.",
+)  # fmt: skip
+POOLED_ROW = "All boroughs"
+INDICATOR_COLUMNS = [
+    "indicator", "indicator_name", "unit", "lab", "period_start", "borough", "gss_code",
+    "value", "suppressed", "boroughs_included", "boroughs_missing",
+]  # fmt: skip
 
 
-def reading_parts_csv_lines() -> Iterator[str]:
+def indicator_rows() -> list[dict]:
+    """The table's rows, built once per generation (it changes only on publish)."""
+    return generation_cached("open-data:indicators", _indicator_rows)
+
+
+def _indicator_rows() -> list[dict]:
+    indicators = SharedIndicator.objects.filter(labs__isnull=False).distinct()
+    rows = []
+    for item in indicators_public(list(indicators.prefetch_related("labs").order_by("name", "pk"))):
+        head = {"indicator": item["slug"], "indicator_name": item["name"], "unit": item["unit"]}
+        for lab in item["labs"]:
+            for period in lab["periods"]:
+                at = {**head, "lab": lab["lab"], "period_start": period["period_start"]}
+                rows += [{**at, **borough, "boroughs_included": None, "boroughs_missing": ""}
+                         for borough in period["boroughs"]]  # fmt: skip
+                pooled = period["pooled"]
+                rows.append({
+                    **at, "borough": POOLED_ROW, "gss_code": "", "value": pooled["value"],
+                    "suppressed": pooled["suppressed"],
+                    "boroughs_included": pooled["boroughs_included"],
+                    "boroughs_missing": "; ".join(pooled["boroughs_missing"]),
+                })  # fmt: skip
+    return rows
+
+
+def indicators_csv() -> str:
     out = io.StringIO()
+    out.write(CSV_BOM)
     writer = csv.writer(out, lineterminator="\n")
-
-    def line(row: list) -> str:
-        out.seek(0)
-        out.truncate()
-        writer.writerow(row)
-        return out.getvalue()
-
-    yield line(PART_FIELDS)
-    for part in reading_parts_rows():
-        yield line(
-            [cell_safe(v) if isinstance(v, str) else _reading_cell(v) for v in part.values()]
-        )
+    writer.writerow(INDICATOR_COLUMNS)
+    for row in indicator_rows():
+        writer.writerow([_indicator_cell(column, row[column]) for column in INDICATOR_COLUMNS])
+    return out.getvalue()
 
 
-def reading_parts_json_chunks() -> Iterator[str]:
-    head = {
-        "dataset": READING_PARTS.slug,
-        "title": READING_PARTS.title,
-        "description": READING_PARTS.description,
+def _indicator_cell(column: str, value: object) -> object:
+    if column == "value" and value is None:
+        return SUPPRESSED  # a pooled percentage with no denominator is never listed
+    if isinstance(value, str):
+        return cell_safe(value)
+    return "" if value is None else _reading_cell(value)
+
+
+def indicators_json() -> dict:
+    return {
+        "dataset": INDICATORS.slug,
+        "title": INDICATORS.title,
+        "description": INDICATORS.description,
         "licence": LICENCE,
         "suppression": {
             "threshold": threshold(),
-            "note": "A reading's categories are withheld together (null, with suppressed "
-            f"true) when one of them, or what they leave out of the total, counts 1 to "
-            f"{threshold() - 1} people, when one is fewer than {threshold()} people away "
-            "from an earlier figure shown, or when the reading itself is withheld.",
+            "note": f"A count of people from 1 to {threshold() - 1} is withheld (null, with "
+            "suppressed true), and so is every figure that adds one up.",
         },
+        "columns": INDICATOR_COLUMNS,
+        "rows": indicator_rows(),
     }
-    yield json.dumps(head, indent=2)[:-2] + ',\n  "rows": ['
-    first = True
-    for part in reading_parts_rows():
-        if part["value"] is not None:
-            part["value"] = float(part["value"])
-        yield ("\n    " if first else ",\n    ") + json.dumps(part, cls=DjangoJSONEncoder)
-        first = False
-    yield "\n  ]\n}\n"
+
+
+# The approved follow-up check-ins, the same as the API's `follow_ups` of each pilot.
+FOLLOW_UPS = RowsFile(
+    "follow-ups", "Follow-up check-ins",
+    "Every approved follow-up check-in of a published pilot: months after its Lab ended, "
+    "whether it was still running, who funds it, whether it is part of mainstream services "
+    "or has spread to other sites, and a one-line update.",
+)  # fmt: skip
+FOLLOW_UP_COLUMNS = [
+    "pilot", "pilot_title", "borough", "gss_code", "lab", "months_after_lab", "due_on",
+    "checked_on", "status", "funded_by", "mainstream", "spread", "update",
+]  # fmt: skip
+
+
+def follow_up_rows() -> list[dict]:
+    """One dict per approved check-in of a published pilot, in one query."""
+    follow_ups = (
+        FollowUp.objects.published()
+        .select_related("pilot__borough", "pilot__lab")
+        .order_by("pilot__borough__name", "pilot__title", "pilot_id", "months_after")
+    )
+    return [
+        dict(zip(FOLLOW_UP_COLUMNS, [
+            f.pilot_id, f.pilot.title, f.pilot.borough.name, f.pilot.borough.gss_code,
+            f.pilot.lab.slug, f.months_after, f.due_on, f.answered_on, f.standing.value,
+            f.funded_by, f.mainstream, f.spread, f.update,
+        ], strict=True))
+        for f in follow_ups
+    ]  # fmt: skip
+
+
+def follow_ups_csv() -> str:
+    out = io.StringIO()
+    out.write(CSV_BOM)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FOLLOW_UP_COLUMNS)
+    for row in follow_up_rows():
+        writer.writerow(
+            [cell_safe(v) if isinstance(v, str) else ("" if v is None else v) for v in row.values()]
+        )
+    return out.getvalue()
+
+
+def follow_ups_json() -> dict:
+    return {
+        "dataset": FOLLOW_UPS.slug,
+        "title": FOLLOW_UPS.title,
+        "description": FOLLOW_UPS.description,
+        "licence": LICENCE,
+        "rows": follow_up_rows(),
+    }
+
+
+# The files not built from one of DATASETS' tables, in the order the open data page lists them.
+FILES = [READINGS, INDICATORS, FOLLOW_UPS, READING_PARTS]

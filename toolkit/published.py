@@ -11,7 +11,7 @@ from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from wagtail.models import PageViewRestriction
 
 from designlab.models import Provenance
-from pilots.models import KPI, KPIReading, Pilot, ReadingPart, Status
+from pilots.models import KPI, FollowUp, KPIReading, Pilot, ReadingPart, Status
 from toolkit.cache import generation_cached
 from toolkit.suppression import breakdown_withheld, suppress_series, suppressed
 
@@ -38,6 +38,13 @@ def _latest_reading() -> Prefetch:
     return Prefetch("readings", queryset=queryset)
 
 
+def approved_follow_ups() -> Prefetch:
+    """A pilot's approved follow-up check-ins, earliest first, as `approved_follow_ups`:
+    the only ones the public sees."""
+    approved = FollowUp.objects.approved().order_by("months_after")
+    return Prefetch("follow_ups", queryset=approved, to_attr="approved_follow_ups")
+
+
 def published_pilots() -> QuerySet[Pilot]:
     return (
         Pilot.objects.published()
@@ -45,9 +52,8 @@ def published_pilots() -> QuerySet[Pilot]:
         .prefetch_related(
             Prefetch("kpis", queryset=KPI.objects.prefetch_related(_latest_reading(), "targets")),
             "evaluations",
-            "partnerships",
-            "practice_changes",
             "challenges",
+            approved_follow_ups(),
         )
     )
 
@@ -59,7 +65,7 @@ def published_pilot_shown(pk: int) -> Pilot | None:
     return (
         Pilot.objects.published()
         .select_related("borough", "lab")
-        .prefetch_related(Prefetch("kpis", queryset=kpis), "evaluations")
+        .prefetch_related(Prefetch("kpis", queryset=kpis), "evaluations", approved_follow_ups())
         .filter(pk=pk)
         .first()
     )
@@ -212,9 +218,12 @@ class Breakdown:
     parts: list[tuple[str, Decimal | None]]  # (category, value) in the list's order
     withheld: bool
 
-    def public(self) -> dict:
-        """As the API and the open data JSON give it."""
-        values = [{"category": c, "value": v} for c, v in self.parts]
+    def public(self, *, numbers: bool = False) -> dict:
+        """As the API and (with `numbers`, floats as in the API) the open data JSON give it."""
+        values = [
+            {"category": c, "value": float(v) if numbers and v is not None else v}
+            for c, v in self.parts
+        ]
         return {"name": self.name, "suppressed": self.withheld, "values": values}
 
 

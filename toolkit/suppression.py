@@ -20,6 +20,7 @@ dashboard. Call it; never re-derive the rule.
   people (`suppress_series`).
 """
 
+from collections.abc import Collection
 from decimal import Decimal
 from functools import cache
 from itertools import combinations
@@ -90,7 +91,9 @@ def with_totals(rows: list[dict], group_keys: list[str], value_key: str) -> list
                      for k, v in totals.items())]  # fmt: skip
 
 
-def suppress_table(rows: list[dict], group_keys: list[str], value_key: str) -> list[dict]:
+def suppress_table(
+    rows: list[dict], group_keys: list[str], value_key: str, withheld: Collection[tuple] = ()
+) -> list[dict]:
     """The rows of a table of counts of people, each with `suppressed` set, and
     `value_key` None where it is hidden.
 
@@ -104,12 +107,16 @@ def suppress_table(rows: list[dict], group_keys: list[str], value_key: str) -> l
     elsewhere. Case studies show each pilot's figure, so a borough's figure is a total over
     its pilots (keys borough and pilot): hidden whenever one of its pilots' figures is, and
     never shown beside it for the one to be subtracted from the other.
+
+    `withheld` holds the keys of cells hidden elsewhere for another reason (a reading a
+    few people away from an earlier one, `suppress_series`): hidden here as if small, and
+    so is every total over them.
     """
 
     def key(row: dict) -> tuple:
         return tuple(row[k] for k in group_keys)
 
-    small = [suppressed(row[value_key]) for row in rows]
+    small = [suppressed(row[value_key]) or key(row) in withheld for row in rows]
     hidden_totals = {
         total
         for row, is_small in zip(rows, small, strict=True)

@@ -4,6 +4,7 @@ from designlab.models.boroughs import Borough, Officer
 from designlab.models.categories import Breakdown, Category
 from designlab.models.criteria import Measure, Outcome, OutcomeMeasure, OutcomeSnapshot, Rating
 from designlab.models.exports import Export, ExportStorage, export_storage
+from designlab.models.indicators import SharedIndicator
 from designlab.models.labs import Lab, Participation
 from designlab.models.provenance import Provenance
 from designlab.models.sessions import Attendance, Session
@@ -28,5 +29,6 @@ __all__ = [
     "Provenance",
     "Rating",
     "Session",
+    "SharedIndicator",
     "export_storage",
 ]

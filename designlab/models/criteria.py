@@ -54,6 +54,10 @@ class Measure(models.TextChoices):
         "practice_accommodation",
         "Boroughs in closer communication with accommodation providers",
     )
+    PILOTS_SUSTAINED_12_MONTHS = (
+        "pilots_sustained_12_months",
+        "Pilots sustained 12 months after the Lab",
+    )
 
 
 class Rating(models.TextChoices):

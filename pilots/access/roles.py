@@ -42,6 +42,11 @@ OFFICER_PERMISSIONS = [
     "pilots.delete_sharedresource",
     "pilots.view_sharedresource",
     "designlab.view_breakdown",  # choose a KPI's categories; convenors keep the lists
+    # Shared indicators: convenors define them; officers read and adopt them.
+    "designlab.view_sharedindicator",
+    "pilots.add_followup",
+    "pilots.change_followup",
+    "pilots.view_followup",
     # Documents: per borough, through collections (pilots.access.collections).
 ]
 

@@ -6,7 +6,8 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from pilots.access.scoping import AnyUser, is_convenor, user_borough
-from pilots.models import KPI, KPIReading, Milestone, Pilot, SharedResource
+from pilots.followups.due import follow_ups_due
+from pilots.models import KPI, FollowUp, KPIReading, Milestone, Pilot, SharedResource
 from pilots.readings.due import missing_readings
 
 
@@ -38,6 +39,7 @@ class DuePanel(Component):
                 "borough": None,
                 "awaiting_review": list(awaiting),
                 "readings_to_review": KPIReading.objects.to_review().count(),
+                "follow_ups_to_review": FollowUp.objects.to_review().count(),
             }
         today = timezone.localdate()
         pilots = Pilot.objects.filter(borough=borough)
@@ -67,6 +69,7 @@ class DuePanel(Component):
                 .select_related("kpi")
                 .order_by("kpi__name", "period_start")
             ),
+            "follow_ups": follow_ups_due(today, borough),
         }
 
     @staticmethod

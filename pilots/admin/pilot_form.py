@@ -8,6 +8,7 @@ and moves into delivery at once. This form passes the submitted plan along first
 
 from pilots.access.forms import BoroughScopedForm
 from pilots.admin.errors import PlainErrorsMixin
+from pilots.indicators.forms import kpi_indicator_choices
 from pilots.models import KPI, Evaluation, KPIReading
 from pilots.readings.periods import period_start_of
 
@@ -42,6 +43,7 @@ class PilotAdminForm(PlainErrorsMixin, BoroughScopedForm):
             targets.form = _targets_form(targets.form, own)  # for rows added in the page
             for form in targets.forms:  # the rows posted or shown
                 form.fields["kpi"].queryset = own
+        kpi_indicator_choices(self)
 
     def clean(self) -> dict:
         cleaned = super().clean()

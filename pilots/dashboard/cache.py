@@ -1,7 +1,13 @@
 """The dashboard's figures change only when something is published or imported (or a Lab's
 reference data is edited), so they are computed once and kept in the cache under a
 *version*, which any such change replaces. A convenor's visit then costs a cache read and
-a render, however large the Lab."""
+a render, however large the Lab.
+
+Two versions: every change replaces the first; the second (`RECORDS_KEY`: outcomes,
+sessions, peer exchange, the page's choices) is kept through a change of readings or KPIs
+only, the most frequent change (an import, a review), which none of those panels shows.
+What a pilot's records add up to is kept per pilot (`pilots.dashboard.figures`): a change
+drops only that pilot's row, so the figures after a change cost a sum of rows."""
 
 import time
 from collections.abc import Callable
@@ -15,16 +21,21 @@ from wagtail.signals import published, unpublished
 from designlab.models import (
     Attendance,
     Borough,
+    Challenge,
+    IntegrationDomain,
     Lab,
     Outcome,
     OutcomeMeasure,
+    OutcomeSnapshot,
     Participation,
     Session,
 )
+from pilots.dashboard.figures import pilot_figures_forget
 from pilots.models import (
     KPI,
     Evaluation,
     KPIReading,
+    KPITarget,
     Milestone,
     Partnership,
     Pilot,
@@ -33,49 +44,106 @@ from pilots.models import (
     ReturnUpload,
     SharedResource,
 )
+from pilots.readings.history import readings_written
+from pilots.readings.review import readings_public_changed
 
 VERSION_KEY = "pilots:dashboard-version"
+RECORDS_KEY = "pilots:dashboard-records-version"
 KEPT_SECONDS = 24 * 60 * 60  # a safety net: a change the signals miss shows within a day
 
 
-def dashboard_version() -> int:
-    version = cache.get(VERSION_KEY)
+def _version(key: str) -> int:
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), None)
-        version = cache.get(VERSION_KEY)
+        cache.add(key, time.time_ns(), None)
+        version = cache.get(key)
     return version
 
 
-def _version_start() -> None:
+def dashboard_version() -> int:
+    return _version(VERSION_KEY)
+
+
+def _versions_start(keys: tuple[str, ...]) -> None:
     # A fresh timestamp, not incr(): an evicted counter restarting could revive old figures.
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    cache.set_many(dict.fromkeys(keys, time.time_ns()), None)
+
+
+def _invalidate(*keys: str) -> None:
+    """The figures are stale from now on, and again once the change commits (figures
+    computed meanwhile from the data before it would be kept otherwise)."""
+    _versions_start(keys)
+    transaction.on_commit(lambda: _versions_start(keys))
 
 
 def dashboard_invalidate(**kwargs) -> None:
-    """A signal receiver: the figures are stale from now on, and again once the change
-    commits (figures computed meanwhile from the data before it would be kept otherwise)."""
-    _version_start()
-    transaction.on_commit(_version_start)
+    """A signal receiver: every figure is stale."""
+    _invalidate(VERSION_KEY, RECORDS_KEY)
 
 
-def dashboard_cached(key: str, build: Callable[[], object]) -> object:
-    return cache.get_or_set(f"pilots:dashboard:{dashboard_version()}:{key}", build, KEPT_SECONDS)
+def _readings_changed(**kwargs) -> None:
+    # Readings and KPIs show only in the figures by borough and the KPI lines.
+    _invalidate(VERSION_KEY)
 
 
-def _log_entry_saved(sender, instance: ModelLogEntry, **kwargs) -> None:
-    # A reading typed in (readings are written in bulk, without save signals) is logged;
-    # so is an import that finished. Other logged actions only cost a recomputation.
+def dashboard_cached(key: str, build: Callable[[], object], *, records: bool = False) -> object:
+    """`build()` kept until the next change; with `records`, kept through a change of
+    readings or KPIs."""
+    version = _version(RECORDS_KEY if records else VERSION_KEY)
+    return cache.get_or_set(f"pilots:dashboard:{int(records)}:{version}:{key}", build,
+                            KEPT_SECONDS)  # fmt: skip
+
+
+def _pilot_changed(sender, instance: Pilot, **kwargs) -> None:
+    pilot_figures_forget([instance.pk])
     dashboard_invalidate()
 
 
+def _record_changed(sender, instance, **kwargs) -> None:
+    # A milestone, evaluation, partnership or KPI of a pilot (saved or deleted).
+    pilot_figures_forget([instance.pilot_id])
+    (_readings_changed if sender is KPI else dashboard_invalidate)()
+
+
+def _kpi_rows_changed(sender, instance, **kwargs) -> None:
+    # A reading or a period's target, saved one at a time.
+    pilot_figures_forget(KPI.objects.filter(pk=instance.kpi_id).values_list("pilot_id", flat=True))
+    _readings_changed()
+
+
+def _readings_written(sender, kpi_ids: set[int], **kwargs) -> None:
+    pilot_figures_forget(KPI.objects.filter(pk__in=kpi_ids).values_list("pilot_id", flat=True))
+    _readings_changed()
+
+
+def _readings_public_changed(sender, pilot_ids: set[int], **kwargs) -> None:
+    pilot_figures_forget(pilot_ids)
+    _readings_changed()
+
+
+def _log_entry_saved(sender, instance: ModelLogEntry, **kwargs) -> None:
+    # Logged actions without a signal of their own only cost a recomputation.
+    _readings_changed()
+
+
 def dashboard_signals_connect() -> None:
-    published.connect(dashboard_invalidate, sender=Pilot, dispatch_uid="dashboard-published")
-    unpublished.connect(dashboard_invalidate, sender=Pilot, dispatch_uid="dashboard-unpub")
+    published.connect(_pilot_changed, sender=Pilot, dispatch_uid="dashboard-published")
+    unpublished.connect(_pilot_changed, sender=Pilot, dispatch_uid="dashboard-unpub")
     post_save.connect(_log_entry_saved, sender=ModelLogEntry, dispatch_uid="dashboard-log")
-    models = (Pilot, KPIReading, Milestone, Evaluation, KPI, Partnership, PracticeChange,
-              SharedResource, ResourceReuse, ReturnUpload, Attendance, Session, Participation,
-              Borough, Lab, Outcome, OutcomeMeasure)  # fmt: skip
-    for model in models:
+    readings_written.connect(_readings_written, dispatch_uid="dashboard-readings-written")
+    readings_public_changed.connect(_readings_public_changed, dispatch_uid="dashboard-public")
+    receivers = {Pilot: _pilot_changed, KPIReading: _kpi_rows_changed,
+                 KPITarget: _kpi_rows_changed, KPI: _record_changed,
+                 Milestone: _record_changed, Evaluation: _record_changed,
+                 Partnership: _record_changed, PracticeChange: dashboard_invalidate,
+                 SharedResource: dashboard_invalidate, ResourceReuse: dashboard_invalidate,
+                 ReturnUpload: _readings_changed, Attendance: dashboard_invalidate,
+                 Session: dashboard_invalidate, Participation: dashboard_invalidate,
+                 Borough: dashboard_invalidate, Lab: dashboard_invalidate,
+                 Outcome: dashboard_invalidate, OutcomeMeasure: dashboard_invalidate,
+                 OutcomeSnapshot: dashboard_invalidate, Challenge: dashboard_invalidate,
+                 IntegrationDomain: dashboard_invalidate}  # fmt: skip
+    for model, receiver in receivers.items():
         for name, signal in (("saved", post_save), ("deleted", post_delete)):
             uid = f"dashboard-{name}-{model.__name__}"
-            signal.connect(dashboard_invalidate, sender=model, dispatch_uid=uid)
+            signal.connect(receiver, sender=model, dispatch_uid=uid)

@@ -1,37 +1,38 @@
 """The convenors' dashboard: every borough of a Lab at a glance.
 
 Everything is aggregated in the database, one grouped query per panel, so the number of
-queries stays the same however many boroughs, pilots and readings there are.
+queries stays the same however many boroughs, pilots and readings there are. What a
+pilot's records add up to is kept per pilot (`PilotFigures`, `pilots.dashboard.figures`):
+the figures by borough are a sum of those rows, one per published pilot.
 """
 
 import datetime as dt
 
-from django.db.models import Avg, Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, Max, Q, QuerySet, Subquery, Sum
 
 from designlab.models import Attendance, Borough, Challenge, IntegrationDomain, Lab, Session
+from pilots.dashboard.figures import KPI_STATUS_FIELDS, READING_FIELDS, pilot_figures_ensure
 from pilots.dashboard.rows import BoroughRow
-from pilots.dashboard.story import kpi_lines, status_counts
-from pilots.models import (
-    KPI,
-    Evaluation,
-    KPIReading,
-    Milestone,
-    Partnership,
-    Pilot,
-    ResourceReuse,
-    Stage,
-)
+from pilots.models import KPIReading, Pilot, PilotFigures, ResourceReuse, Stage, Status
 
 NETWORK_EDGES_SHOWN = 50
 ATTENTION_SHOWN = 15
+SUMMED = ["kpis", "kpis_reported", "kpis_met", "progress_sum", "progress_kpis",
+          *KPI_STATUS_FIELDS.values(), *READING_FIELDS.values()]  # fmt: skip
+COUNTED = ["evaluated", "evaluation_planned", "with_kpi", "with_reading", "with_milestone",
+           "with_partner"]  # fmt: skip
 
 
-def _fill(rows: dict[int, BoroughRow], queryset: QuerySet, key: str, **fields: str) -> None:
-    for found in queryset:
-        row = rows.get(found[key])
-        if row is not None:
-            for attr, source in fields.items():
-                setattr(row, attr, found[source])
+def dashboard_pilots(
+    lab: Lab, *, challenge: Challenge | None = None, domain: IntegrationDomain | None = None
+) -> QuerySet:
+    """The Lab's published pilots the dashboard counts, with the filters chosen."""
+    pilots = Pilot.objects.published().filter(lab=lab)
+    if challenge or domain:
+        filtered = pilots.filter(**({"challenges": challenge} if challenge else {}))
+        filtered = filtered.filter(**({"domains": domain} if domain else {}))
+        pilots = Pilot.objects.filter(pk__in=Subquery(filtered.values("pk")))
+    return pilots
 
 
 def dashboard_data(
@@ -41,94 +42,49 @@ def dashboard_data(
     domain: IntegrationDomain | None = None,
     today: dt.date,
 ) -> dict:
-    pilots = Pilot.objects.published().filter(lab=lab)
-    if challenge or domain:
-        filtered = pilots.filter(**({"challenges": challenge} if challenge else {}))
-        filtered = filtered.filter(**({"domains": domain} if domain else {}))
-        pilots = Pilot.objects.filter(pk__in=Subquery(filtered.values("pk")))
+    """The figures by borough (from each pilot's kept figures) and the pilots furthest
+    behind their milestones."""
+    pilots = dashboard_pilots(lab, challenge=challenge, domain=domain)
     rows = {
         pk: BoroughRow(pk, name)
         for pk, name in Borough.objects.filter(participations__lab=lab).values_list("pk", "name")
     }
-
-    for found in pilots.values("borough_id", "stage").annotate(n=Count("pk")):
-        row = rows.get(found["borough_id"])
-        if row is not None:
-            row.stages[found["stage"]] = found["n"]
-            row.pilots += found["n"]
-
-    def has(model, path="pilot", **conditions):
-        return Exists(model.objects.filter(**{path: OuterRef("pk")}, **conditions))
-
-    coverage = pilots.values("borough_id").annotate(
-        evaluated=Count("pk", filter=has(Evaluation, status__in=Evaluation.IMPLEMENTED)),
-        planned=Count("pk", filter=has(Evaluation)),
-        with_kpi=Count("pk", filter=has(KPI)),
-        with_reading=Count("pk", filter=has(KPIReading, path="kpi__pilot")),
-        with_milestone=Count("pk", filter=has(Milestone)),
+    stages = {f"stage_{value}": Count("pk", filter=Q(stage=value)) for value in Stage.values}
+    sums = pilots.values("borough_id").annotate(
+        pilots=Count("pk"),
+        missing=Count("pk", filter=Q(figures__isnull=True)),
         with_lesson=Count("pk", filter=~Q(key_lesson="")),
-        with_partner=Count("pk", filter=has(Partnership)),
-        slipped=Count("pk", filter=Exists(
-            Milestone.objects.late(today).filter(pilot=OuterRef("pk"))
-        )),
+        slipped=Count("pk", filter=PilotFigures.slipped(today, "figures__")),
         last_update=Max("updated_at"),
+        last_period=Max("figures__last_period"),
+        **stages,
+        **{name: Count("pk", filter=Q(**{f"figures__{name}": True})) for name in COUNTED},
+        **{name: Sum(f"figures__{name}") for name in SUMMED},
     )  # fmt: skip
-    _fill(rows, coverage, "borough_id", evaluated="evaluated", evaluation_planned="planned",
-          with_kpi="with_kpi", with_reading="with_reading", with_milestone="with_milestone",
-          with_lesson="with_lesson", with_partner="with_partner", slipped="slipped",
-          last_update="last_update")  # fmt: skip
-    kpis = (
-        KPI.objects.filter(pilot__in=pilots)
-        .with_latest_reading()
-        .annotate(progress=KPI.progress_expression("latest_value", "latest_target"))
-        .values("pilot__borough_id")
-        .annotate(
-            kpis=Count("pk"),
-            reported=Count("pk", filter=Q(latest_value__isnull=False)),
-            met=Count("pk", filter=Q(progress__gte=100)),
-            average=Avg("progress"),
-            last_period=Max("latest_period"),
-        )
-    )
-    _fill(rows, kpis, "pilot__borough_id", kpis="kpis", kpis_reported="reported",
-          kpis_met="met", kpi_progress="average", last_period="last_period")  # fmt: skip
-
-    # Every reading, whatever its status: the convenor sees what waits, not only what counts.
-    statuses = (
-        KPIReading.objects.filter(kpi__pilot__in=pilots)
-        .values("kpi__pilot__borough_id", "status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for found in statuses:
-        row = rows.get(found["kpi__pilot__borough_id"])
-        if row is not None:
-            row.readings[found["status"]] = found["n"]
+    found_rows = list(sums.order_by())
+    if any(found["missing"] for found in found_rows):  # rare: see pilots.dashboard.figures
+        pilot_figures_ensure(pilots)
+        found_rows = list(sums.order_by())
+    kpi_statuses = dict.fromkeys(Status, 0)
+    for found in found_rows:
+        row = rows.get(found["borough_id"])
+        if row is None:
+            continue
+        for name in ("pilots", "with_lesson", "slipped", "last_update", "last_period", *COUNTED):
+            setattr(row, name, found[name])
+        for name in SUMMED:  # none when a pilot's row was dropped a moment ago
+            found[name] = found[name] or 0
+        row.kpis, row.kpis_reported = found["kpis"], found["kpis_reported"]
+        row.kpis_met = found["kpis_met"]
+        row.stages = {value: found[f"stage_{value}"] for value in Stage.values}
+        row.readings = {status: found[field] for status, field in READING_FIELDS.items()}
+        if found["progress_kpis"]:
+            row.kpi_progress = found["progress_sum"] / found["progress_kpis"]
+        for status, field in KPI_STATUS_FIELDS.items():
+            kpi_statuses[status] += found[field]
     for row in rows.values():
         row.reading_counts = [row.readings.get(value, 0) for value, _ in KPIReading.Status.choices]
-
-    sessions = dict(Session.objects.filter(lab=lab).values_list("kind").annotate(n=Count("pk")))
-    attendance = (
-        Attendance.objects.filter(session__lab=lab)
-        .values("borough_id", "session__kind")
-        .annotate(n=Count("pk"))
-    )
-    for found in attendance:
-        row = rows.get(found["borough_id"])
-        if row is not None:
-            row.attended[found["session__kind"]] = found["n"]
-
-    exchanges = ResourceReuse.objects.filter(resource__lab=lab).exclude(
-        borough_id=F("resource__borough_id")
-    )
-    shared = exchanges.values("resource__borough_id").annotate(n=Count("pk"))
-    _fill(rows, shared, "resource__borough_id", shared="n")
-    _fill(rows, exchanges.values("borough_id").annotate(n=Count("pk")), "borough_id", reused="n")
-    edges = (
-        exchanges.values("resource__borough__name", "borough__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "resource__borough__name", "borough__name")[:NETWORK_EDGES_SHOWN]
-    )
+        row.stage_counts = [row.stages.get(value, 0) for value, _ in Stage.choices]
 
     attention = (
         pilots.select_related("borough")
@@ -137,24 +93,53 @@ def dashboard_data(
         .exclude(stage__in=[Stage.COMPLETED, Stage.STOPPED])
         .order_by("-late_milestones", "updated_at")[:ATTENTION_SHOWN]
     )
-    lines = kpi_lines(pilots)
     boroughs = list(rows.values())
-    for b in boroughs:
-        b.stage_counts = [b.stages.get(value, 0) for value, _ in Stage.choices]
-        b.attended_counts = [b.attended.get(kind, 0) for kind in sessions]
     return {
         "boroughs": boroughs,
         "stages": Stage.choices,
         "reading_statuses": KPIReading.Status.choices,
-        "sessions": sessions,
-        "edges": list(edges),
         "attention": list(attention),
-        "kpi_lines": lines,
-        "status_counts": status_counts(lines),
+        "status_counts": list(kpi_statuses.items()),
         "totals": {
             "pilots": sum(b.pilots for b in boroughs),
+            "kpis": sum(b.kpis for b in boroughs),
             "evaluated": sum(b.evaluated for b in boroughs),
             "slipped": sum(b.slipped for b in boroughs),
             "stale": sum(1 for b in boroughs if b.stale),
         },
     }
+
+
+def lab_exchange_data(lab: Lab) -> dict:
+    """Sessions held, attendance and peer exchange by borough: not filtered, and unchanged
+    by readings."""
+    sessions = dict(Session.objects.filter(lab=lab).values_list("kind").annotate(n=Count("pk")))
+    attended: dict[int, dict] = {}
+    attendance = (
+        Attendance.objects.filter(session__lab=lab)
+        .values_list("borough_id", "session__kind")
+        .annotate(n=Count("pk"))
+    )
+    for borough_id, kind, n in attendance:
+        attended.setdefault(borough_id, {})[kind] = n
+    exchanges = ResourceReuse.objects.filter(resource__lab=lab).exclude(
+        borough_id=F("resource__borough_id")
+    )
+    shared = dict(exchanges.values_list("resource__borough_id").annotate(n=Count("pk")))
+    reused = dict(exchanges.values_list("borough_id").annotate(n=Count("pk")))
+    edges = (
+        exchanges.values("resource__borough__name", "borough__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "resource__borough__name", "borough__name")[:NETWORK_EDGES_SHOWN]
+    )
+    return {"sessions": sessions, "attended": attended, "shared": shared, "reused": reused,
+            "edges": list(edges)}  # fmt: skip
+
+
+def rows_exchange_join(boroughs: list[BoroughRow], exchange: dict) -> None:
+    """Fill in each row's attendance and peer exchange from `lab_exchange_data`."""
+    for b in boroughs:
+        b.attended = exchange["attended"].get(b.pk, {})
+        b.attended_counts = [b.attended.get(kind, 0) for kind in exchange["sessions"]]
+        b.shared = exchange["shared"].get(b.pk, 0)
+        b.reused = exchange["reused"].get(b.pk, 0)

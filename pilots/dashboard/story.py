@@ -23,9 +23,9 @@ class KPILine:
         return self.kpi.latest_value
 
 
-def kpi_lines(pilots: QuerySet) -> list[KPILine]:
+def kpi_lines(pilots: QuerySet, start: int = 0, stop: int | None = None) -> list[KPILine]:
     """The KPIs of `pilots`, by borough and pilot, each with its latest reading's status
-    (`KPI.status_against_target`) and story."""
+    (`KPI.status_against_target`) and story; those from `start` to `stop` in that order."""
     latest = KPIReading.objects.filter(kpi=OuterRef("pk")).order_by("-period_start")
     kpis = (
         KPI.objects.filter(pilot__in=pilots)
@@ -36,13 +36,8 @@ def kpi_lines(pilots: QuerySet) -> list[KPILine]:
         )
         .select_related("pilot__borough")
         .order_by("pilot__borough__name", "pilot__title", "sort_order", "pk")
-    )
+    )[start:stop]
     return [
         KPILine(kpi, kpi.status_against_target(kpi.latest_value, period_target=kpi.latest_target))
         for kpi in kpis
     ]
-
-
-def status_counts(lines: list[KPILine]) -> list[tuple[Status, int]]:
-    """How many KPIs stand at each status."""
-    return [(status, sum(1 for line in lines if line.status == status)) for status in Status]

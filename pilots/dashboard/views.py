@@ -14,11 +14,18 @@ from pilots.access.refusals import convenors_only
 from pilots.admin.pages import AdminPageMixin
 from pilots.dashboard.cache import dashboard_cached
 from pilots.dashboard.charts import dashboard_charts
-from pilots.dashboard.data import dashboard_data
+from pilots.dashboard.data import (
+    dashboard_data,
+    dashboard_pilots,
+    lab_exchange_data,
+    rows_exchange_join,
+)
 from pilots.dashboard.rows import STALE_AFTER_DAYS
+from pilots.dashboard.story import kpi_lines
 from pilots.outcomes.ratings import lab_outcomes, outcomes_snapshot_take
 
 BOROUGHS_PER_PAGE = 25
+KPI_LINES_PER_PAGE = 100
 
 
 @method_decorator(convenors_only, name="dispatch")
@@ -28,9 +35,8 @@ class DashboardView(AdminPageMixin, TemplateView):
     header_icon = "table"
 
     def get_context_data(self, **kwargs) -> dict:
-        labs = list(Lab.objects.order_by("-starts_on"))
+        labs, challenges, domains = dashboard_cached("choices", _choices, records=True)
         lab = _chosen(labs, self.request.GET.get("lab")) or (labs[0] if labs else None)
-        challenges, domains = list(Challenge.objects.all()), list(IntegrationDomain.objects.all())
         challenge = _chosen(challenges, self.request.GET.get("challenge"))
         domain = _chosen(domains, self.request.GET.get("domain"))
         context = super().get_context_data(
@@ -43,11 +49,19 @@ class DashboardView(AdminPageMixin, TemplateView):
             data = dashboard_cached(key, lambda: dashboard_data(
                 lab, challenge=challenge, domain=domain, today=today
             ))  # fmt: skip
-            context.update(data)
-            context["outcomes"] = dashboard_cached(
-                f"outcomes:{lab.pk}:{today}", lambda: lab_outcomes(lab, today=today)
+            exchange = dashboard_cached(
+                f"exchange:{lab.pk}", lambda: lab_exchange_data(lab), records=True
             )
-            context["snapshots"] = OutcomeSnapshot.objects.filter(lab=lab)[:8]
+            rows_exchange_join(data["boroughs"], exchange)
+            context.update(data, sessions=exchange["sessions"], edges=exchange["edges"])
+            context["outcomes"] = dashboard_cached(
+                f"outcomes:{lab.pk}:{today}", lambda: lab_outcomes(lab, today=today), records=True
+            )
+            context["snapshots"] = dashboard_cached(
+                f"snapshots:{lab.pk}",
+                lambda: list(OutcomeSnapshot.objects.filter(lab=lab)[:8]),
+                records=True,
+            )
             # A national Lab has hundreds of boroughs: their rows a page at a time, so
             # the page stays a size a council laptop opens quickly.
             rows = Paginator(data["boroughs"], BOROUGHS_PER_PAGE).get_page(
@@ -56,9 +70,23 @@ class DashboardView(AdminPageMixin, TemplateView):
             context["boroughs"] = rows.object_list
             context["borough_page"] = rows
             context["charts"] = dashboard_charts(
-                rows.object_list, data["sessions"], everyone=data["boroughs"]
+                rows.object_list, exchange["sessions"], everyone=data["boroughs"]
             )
+            # And its KPIs (tens of thousands) a page at a time too.
+            lines = Paginator(range(data["totals"]["kpis"]), KPI_LINES_PER_PAGE).get_page(
+                self.request.GET.get("kpis")
+            )
+            context["kpi_page"] = lines
+            context["kpi_lines"] = dashboard_cached(f"{key}:kpis:{lines.number}", lambda: kpi_lines(
+                dashboard_pilots(lab, challenge=challenge, domain=domain),
+                max(lines.start_index() - 1, 0), lines.end_index(),
+            ))  # fmt: skip
         return context
+
+
+def _choices() -> tuple[list, list, list]:
+    return (list(Lab.objects.order_by("-starts_on")), list(Challenge.objects.all()),
+            list(IntegrationDomain.objects.all()))  # fmt: skip
 
 
 def _chosen(options: list, wanted: str | None) -> object | None:

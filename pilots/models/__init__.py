@@ -1,6 +1,8 @@
 """The tracker's models, one module per subject; every model is importable from here."""
 
 from pilots.models.evaluations import Evaluation
+from pilots.models.figures import PilotFigures
+from pilots.models.follow_ups import FollowUp
 from pilots.models.kpis import KPI, KPIReading, Status
 from pilots.models.milestones import Milestone
 from pilots.models.notifications import NotificationSent
@@ -15,12 +17,14 @@ __all__ = [
     "KPI",
     "Approval",
     "Evaluation",
+    "FollowUp",
     "KPIReading",
     "KPITarget",
     "Milestone",
     "NotificationSent",
     "Partnership",
     "Pilot",
+    "PilotFigures",
     "PracticeChange",
     "ReadingPart",
     "ResourceReuse",

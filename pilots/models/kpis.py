@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, RevisionMixin
 
 from designlab.models import Provenance
+from designlab.models import indicators as measures
 from pilots.models.pilots import Pilot, PilotRecordQuerySet
 from pilots.models.targets import KPITarget
 
@@ -52,28 +53,25 @@ class Status(models.TextChoices):
 
 
 class KPI(Orderable, Provenance):
-    class Unit(models.TextChoices):
-        COUNT = "count", "Count"
-        PERCENT = "percent", "Percentage (0–100)"
-        GBP = "gbp", "Pounds (£)"
-        HOURS = "hours", "Hours"
-        SCORE = "score", "Score"
-
-    class Direction(models.TextChoices):
-        INCREASE = "increase", "Higher is better"
-        DECREASE = "decrease", "Lower is better"
-
-    class Frequency(models.TextChoices):
-        MONTHLY = "monthly", "Monthly"
-        QUARTERLY = "quarterly", "Quarterly"
-        ANNUAL = "annual", "Annual"
-
-    class Kind(models.TextChoices):
-        PER_PERIOD = "per_period", "Per period: each reading counts that period alone"
-        CUMULATIVE = "cumulative", "Cumulative: each reading is the total to date"
+    # Defined once for KPIs and shared indicators alike (`designlab.models.indicators`).
+    Unit, Direction, Frequency, Kind = (
+        measures.Unit,
+        measures.Direction,
+        measures.Frequency,
+        measures.Kind,
+    )
 
     pilot = ParentalKey("pilots.Pilot", on_delete=models.CASCADE, related_name="kpis")
     name = models.CharField(max_length=200)
+    shared_indicator = models.ForeignKey(
+        "designlab.SharedIndicator",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kpis",
+        help_text="A Lab's shared indicator this KPI measures: it then follows the "
+        "indicator's unit, frequency and kind, so the borough's figures add up with others'.",
+    )
     unit = models.CharField(max_length=8, choices=Unit.choices, default=Unit.COUNT)
     direction = models.CharField(
         max_length=8, choices=Direction.choices, default=Direction.INCREASE
@@ -127,6 +125,7 @@ class KPI(Orderable, Provenance):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("shared_indicator"),
         FieldPanel("unit"),
         FieldPanel("direction"),
         FieldPanel("baseline"),
@@ -166,8 +165,15 @@ class KPI(Orderable, Provenance):
             errors["plausible_max"] = "The highest plausible reading is below the lowest."
         if self.split_by_id and self.entered_as_ratio:
             errors["split_by"] = "A percentage entered as two counts cannot be split by categories."
+        if self.shared_indicator_id:
+            errors = {**self.shared_indicator.kpi_problems(self), **errors}
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        if self.shared_indicator_id:
+            self.shared_indicator.kpi_follow(self)
+        super().save(*args, **kwargs)
 
     def progress_target(self, period_target: Decimal | None) -> Decimal | None:
         """The target progress is measured against: a cumulative KPI's value to date runs

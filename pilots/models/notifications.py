@@ -11,6 +11,7 @@ class NotificationSent(models.Model):
     class Kind(models.TextChoices):
         REMINDER = "reminder", "Overdue return reminder"
         ROUNDUP = "roundup", "Weekly round-up"
+        FOLLOW_UP = "followup", "Follow-up check-in reminder"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=8, choices=Kind.choices)

@@ -24,6 +24,10 @@ SCHEDULE = {
         {"minute": "30", "hour": "2"},
     ),
     "Nightly removal of old exports": ("pilots.tasks.exports_prune", {"minute": "45", "hour": "2"}),
+    "Follow-up check-in reminders": (
+        "pilots.tasks.follow_ups_remind",
+        {"minute": "15", "hour": "7"},
+    ),
 }
 
 

@@ -14,6 +14,7 @@ from django.db.models import Count, F, Q, QuerySet
 from designlab.models import Attendance, Lab, Measure, Session
 from pilots.models import (
     Evaluation,
+    FollowUp,
     Partnership,
     Pilot,
     PracticeChange,
@@ -114,6 +115,18 @@ def _practice(kind: str) -> Callable[[Lab, dt.date], Counted]:
     return count
 
 
+def _pilots_sustained_12_months(lab: Lab, today: dt.date) -> Counted:
+    """Published pilots whose approved 12-month check-in says they are still running."""
+    rows = (
+        FollowUp.objects.published()
+        .filter(pilot__lab=lab, months_after=12, still_running=FollowUp.YesNo.YES)
+        .order_by()
+        .values_list("pilot__borough_id", "pilot__title")
+    )
+    pilots = list(rows)
+    return Counted(PILOTS, {b for b, _ in pilots}, pilots)
+
+
 LIBRARY: dict[str, Callable[[Lab, dt.date], Counted]] = {
     Measure.PILOT_DESIGNED: _pilot_designed,
     Measure.PILOTS_ON_TRACK: _pilots_on_track,
@@ -128,4 +141,5 @@ LIBRARY: dict[str, Callable[[Lab, dt.date], Counted]] = {
     Measure.PRACTICE_DEFINITION: _practice(PracticeChange.Kind.DEFINITION),
     Measure.PRACTICE_OUTCOMES: _practice(PracticeChange.Kind.OUTCOMES),
     Measure.PRACTICE_ACCOMMODATION: _practice(PracticeChange.Kind.ACCOMMODATION),
+    Measure.PILOTS_SUSTAINED_12_MONTHS: _pilots_sustained_12_months,
 }

@@ -11,11 +11,16 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
+from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, Revision
 
 from pilots.models import KPIReading
 from pilots.readings.inserts import rows_insert
+
+# Sent with `kpi_ids` when readings are written or change status in bulk (no post_save):
+# the dashboard computes those pilots' figures again.
+readings_written = Signal()
 
 BATCH = 2_000
 

@@ -13,7 +13,7 @@ from django.dispatch import Signal
 
 from pilots.access.scoping import is_convenor
 from pilots.models import KPIReading
-from pilots.readings.history import reading_label, reading_statuses_log
+from pilots.readings.history import reading_label, reading_statuses_log, readings_written
 
 Status = KPIReading.Status
 
@@ -66,6 +66,8 @@ def readings_return(readings: QuerySet, *, comment: str, user: AbstractBaseUser)
             status=Status.RETURNED, review_comment=comment
         )
         reading_statuses_log(labels, "pilots.reading_returned", user=user, comment=comment)
+        kpi_ids = KPIReading.objects.filter(pk__in=labels).values_list("kpi_id", flat=True)
+        readings_written.send(KPIReading, kpi_ids=set(kpi_ids))
     return len(labels)
 
 

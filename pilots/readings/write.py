@@ -22,7 +22,7 @@ from wagtail.log_actions import log
 from wagtail.models import Revision
 
 from pilots.models import KPI, KPIReading
-from pilots.readings.history import reading_label, reading_statuses_log
+from pilots.readings.history import reading_label, reading_statuses_log, readings_written
 from pilots.readings.inserts import rows_insert
 from pilots.readings.parts import parts_changed, parts_split, parts_write
 from pilots.readings.periods import period_label
@@ -154,6 +154,8 @@ def readings_write(
         labels = {r.pk: reading_label(kpis[r.kpi_id].name, r.period_start) for r in submitted}
         labels |= _new_labels(kpis, {(row[0], row[1]) for row in new})
         reading_statuses_log(labels, "pilots.reading_submitted", user=user)
+    if new or changed or restatused:
+        readings_written.send(KPIReading, kpi_ids=set(kpis))
     written = Written((len(new), len(changed), len(readings) - len(new) - len(changed)))
     written.status_changed = len(restatused)
     return written

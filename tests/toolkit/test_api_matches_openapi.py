@@ -40,7 +40,9 @@ def test_the_document_is_linked_from_every_page_and_names_the_api(client, spec):
     assert 'href="/api/v1/openapi.json"' in client.get("/").content.decode()
     assert spec["openapi"].startswith("3.0")
     assert spec["servers"] == [{"url": "/api/v1"}]
-    assert set(spec["paths"]) == {"/pilots/", "/pilots/{id}/", "/kpis/", "/readings/"}
+    assert set(spec["paths"]) == {
+        "/pilots/", "/pilots/{id}/", "/kpis/", "/readings/", "/indicators/"
+    }  # fmt: skip
     for path in spec["paths"]:  # each described path answers where the servers entry says
         url = spec["servers"][0]["url"] + path.replace("{id}", "999999")
         assert client.get(url).status_code in (200, 404), url
@@ -108,3 +110,40 @@ def test_enumerations_are_the_models_choices(spec):
     assert schemas["MethodEnum"]["enum"] == Evaluation.Method.values
     assert schemas["StatusEnum"]["enum"] == Evaluation.Status.values
     assert schemas["TargetStatusEnum"]["enum"] == TargetStatus.values
+    assert schemas["IndicatorUnitEnum"]["enum"] == [u for u in KPI.Unit.values if u != "score"]
+    assert schemas["KindEnum"]["enum"] == KPI.Kind.values
+
+
+def test_indicator_list_conforms(api, lab, barnet_pilot, brent_pilot):
+    from tests.pilots.indicators.world import people_reached_make
+
+    people_reached_make(lab, barnet_pilot, brent_pilot)
+    brent_pilot.kpis.get(name__startswith="Families").readings.filter(
+        period_start="2023-07-01"
+    ).update(value=4)  # a withheld borough figure, and so a withheld pooled one
+    response = _answer(api, "/indicators/", 200)
+    pooled = response.json()["results"][0]["labs"][0]["periods"][0]["pooled"]
+    assert pooled["suppressed"] is True and pooled["value"] is None
+    _answer(api, "/indicators/", 200, query={"lab": lab.slug, "page_size": 1})
+    _answer(api, "/indicators/", 400, query={"lab": "not a slug"})
+    _answer(api, "/indicators/", 404, query={"page": 99})
+
+
+def test_follow_ups_conform(api, barnet_pilot):
+    from pilots.models import FollowUp
+    from tests.pilots.followups.helpers import answered
+
+    answered(barnet_pilot, 12, FollowUp.Status.APPROVED)
+    response = _answer(api, "/pilots/{id}/", 200, path_parameters={"id": barnet_pilot.pk})
+    assert response.json()["follow_ups"][0]["status"] == "running"
+    _answer(api, "/pilots/", 200)
+
+
+def test_follow_ups_are_described(spec):
+    schemas = spec["components"]["schemas"]
+    assert schemas["FollowUpStatusEnum"]["enum"] == ["running", "stopped"]
+    assert schemas["MainstreamEnum"]["enum"] == ["yes", "partly", "no"]
+    assert set(schemas["FollowUp"]["properties"]) == {
+        "months_after_lab", "status", "checked_on", "due_on", "funded_by", "mainstream",
+        "spread", "update", "summary",
+    }  # fmt: skip

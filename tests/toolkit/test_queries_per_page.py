@@ -17,7 +17,7 @@ from pilots.seed.synthetic import Size, synthetic_seed
 from toolkit.cache import _generation_start
 from toolkit.models import CaseStudyIndexPage, CaseStudyPage, ResourceTheme, ThemePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.scale]
 
 QUERY_LIMIT = 10
 SIZES = (2, 20)  # extra pilots, case studies, resources, KPIs and authorities: tenfold

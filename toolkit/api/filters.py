@@ -79,3 +79,26 @@ class ReadingFilter(BaseFilterBackend):
                 "schema": {"type": "integer", "minimum": 1},
             },
         ]
+
+
+class LabFilter(BaseFilterBackend):
+    """?lab=<slug>: only that Lab's figures (the view's `lab_path` leads to the Lab)."""
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view: APIView) -> QuerySet:
+        lab = request.query_params.get("lab")
+        if lab is None:
+            return queryset
+        if not SLUG.search(lab):
+            raise ValidationError({"lab": "lab must be a Lab's slug, e.g. asylum-welcome-2023."})
+        return queryset.filter(**{f"{view.lab_path}__slug": lab})
+
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict]:
+        return [
+            {
+                "name": "lab",
+                "in": "query",
+                "required": False,
+                "description": "Only this Lab's figures (its slug).",
+                "schema": {"type": "string", "pattern": SLUG.pattern},
+            }
+        ]

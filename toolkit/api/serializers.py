@@ -3,8 +3,8 @@ nullability here are what the OpenAPI document says: it is generated from these 
 
 from rest_framework import serializers
 
-from designlab.models import Borough
-from pilots.models import KPI, Evaluation, Pilot, Status
+from designlab.models import Borough, SharedIndicator
+from pilots.models import KPI, Evaluation, FollowUp, Pilot, Status
 from toolkit.published import (
     READING_FIELDS,
     kpi_progress,
@@ -155,6 +155,31 @@ class EvaluationSerializer(serializers.ModelSerializer):
         fields = read_only_fields = ["method", "status"]
 
 
+class FollowUpSerializer(serializers.ModelSerializer):
+    """An approved follow-up check-in: how the pilot stood months after its Lab ended."""
+
+    months_after_lab = serializers.IntegerField(source="months_after", min_value=1)
+    status = serializers.ChoiceField(
+        FollowUp.Standing.choices,
+        source="standing",
+        help_text="Whether the pilot was still running at the check-in.",
+    )
+    summary = serializers.CharField(
+        help_text='As the case study says it, e.g. "Still running 12 months after the Lab '
+        '(checked June 2025): funded by …".'
+    )
+    checked_on = serializers.DateField(
+        source="answered_on", allow_null=True, help_text="When the officers answered."
+    )
+
+    class Meta:
+        model = FollowUp
+        fields = read_only_fields = [
+            "months_after_lab", "status", "checked_on", "due_on", "funded_by", "mainstream",
+            "spread", "update", "summary",
+        ]  # fmt: skip
+
+
 class PilotSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="toolkit:api-pilot")
     borough = BoroughSerializer()
@@ -163,12 +188,17 @@ class PilotSerializer(serializers.ModelSerializer):
     challenges = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     evaluations = EvaluationSerializer(many=True)
     kpis = KPISerializer(many=True)
+    follow_ups = FollowUpSerializer(
+        many=True,
+        source="approved_follow_ups",
+        help_text="Approved follow-up check-ins, earliest first.",
+    )
 
     class Meta:
         model = Pilot
         fields = read_only_fields = [
             "id", "url", "title", "borough", "lab", "stage", "stage_label", "activity",
-            "key_lesson", "challenges", "evaluations", "kpis",
+            "key_lesson", "challenges", "evaluations", "kpis", "follow_ups",
         ]  # fmt: skip
 
 
@@ -176,3 +206,65 @@ class ErrorSerializer(serializers.Serializer):
     """Every error answer: 400 for a bad parameter, 404, 405 for a method other than GET."""
 
     detail = serializers.CharField()
+
+
+class IndicatorBoroughSerializer(serializers.Serializer):
+    borough = serializers.CharField(help_text="The borough's name.")
+    gss_code = serializers.CharField(help_text="The borough's GSS code.")
+    value = serializers.FloatField(
+        allow_null=True,
+        help_text="The borough's approved readings for the period added up (a percentage: "
+        "pooled from their numerators and denominators); null when suppressed.",
+    )
+    suppressed = serializers.BooleanField(
+        help_text="A count of people was withheld: below the disclosure threshold, made of "
+        "a withheld reading, or a few people away from the borough's earlier figure."
+    )
+
+
+class IndicatorPooledSerializer(serializers.Serializer):
+    value = serializers.FloatField(
+        allow_null=True,
+        help_text="The Lab's figure: counts added up; percentages pooled as the sum of "
+        "numerators over the sum of denominators. null when suppressed.",
+    )
+    suppressed = serializers.BooleanField(
+        help_text="Withheld: it adds up a withheld figure, so it would give that one away."
+    )
+    boroughs_included = serializers.IntegerField(
+        min_value=0, help_text="How many boroughs' figures it adds up."
+    )
+    boroughs_missing = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Boroughs using the indicator with no approved figure for the period.",
+    )
+
+
+class IndicatorPeriodSerializer(serializers.Serializer):
+    period_start = serializers.DateField(help_text="The first day of the reporting period.")
+    boroughs = IndicatorBoroughSerializer(many=True)
+    pooled = IndicatorPooledSerializer()
+
+
+class IndicatorLabSerializer(serializers.Serializer):
+    lab = serializers.CharField(help_text="The Lab's slug.")
+    lab_name = serializers.CharField()
+    boroughs_using = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Boroughs with a published pilot whose KPI adopts the indicator.",
+    )
+    periods = IndicatorPeriodSerializer(many=True)
+
+
+class IndicatorSerializer(serializers.Serializer):
+    """A Lab's shared indicator with its figures per Lab and period (`toolkit.indicators`)."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    slug = serializers.CharField()
+    definition = serializers.CharField()
+    unit = serializers.ChoiceField(SharedIndicator._meta.get_field("unit").choices)
+    direction = serializers.ChoiceField(KPI.Direction.choices)
+    frequency = serializers.ChoiceField(KPI.Frequency.choices)
+    kind = serializers.ChoiceField(KPI.Kind.choices)
+    labs = IndicatorLabSerializer(many=True)

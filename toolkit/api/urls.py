@@ -8,5 +8,6 @@ urlpatterns = [
     re_path(r"^pilots/(?P<pk>[^/]+)/$", views.PilotDetail.as_view(), name="api-pilot"),
     path("kpis/", views.KPIList.as_view(), name="api-kpis"),
     path("readings/", views.ReadingList.as_view(), name="api-readings"),
+    path("indicators/", views.IndicatorList.as_view(), name="api-indicators"),
     path("openapi.json", views.OpenAPIDocument.as_view(), name="api-openapi"),
 ]

@@ -15,18 +15,22 @@ from drf_spectacular.utils import (
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView, RetrieveAPIView
+from rest_framework.request import Request
 from rest_framework.response import Response
 
+from designlab.models import Lab, SharedIndicator
 from pilots.models import KPI, Pilot
 from toolkit.api.base import PublicAPIMixin
-from toolkit.api.filters import BoroughFilter, ReadingFilter
+from toolkit.api.filters import BoroughFilter, LabFilter, ReadingFilter
 from toolkit.api.schema import SETTINGS, APISchemaGenerator
 from toolkit.api.serializers import (
     ErrorSerializer,
+    IndicatorSerializer,
     PilotKPISerializer,
     PilotSerializer,
     ReadingSerializer,
 )
+from toolkit.indicators import indicators_public
 from toolkit.published import published_kpis, published_pilots, published_readings
 
 BAD_PARAMETER = OpenApiResponse(ErrorSerializer, "A query parameter is not as described.")
@@ -114,6 +118,40 @@ class ReadingList(PublicAPIMixin, ListAPIView):
 
     def get_queryset(self) -> QuerySet:
         return published_readings()
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="listIndicators",
+        summary="Shared indicators, with each borough's and the Lab's figure per period",
+        responses={200: IndicatorSerializer, 400: BAD_PARAMETER, 404: NO_SUCH_PAGE},
+    )
+)
+class IndicatorList(PublicAPIMixin, ListAPIView):
+    """The Labs' shared indicators by name, each with, per Lab and period, every borough's
+    figure (its approved readings added up, or a percentage pooled) and the Lab's pooled
+    figure, naming the boroughs missing from it. Only approved readings of published
+    pilots count; counts of people are withheld as on /readings/, and so is every total
+    that adds up a withheld figure."""
+
+    serializer_class = IndicatorSerializer
+    filter_backends = [LabFilter]
+    lab_path = "labs"
+
+    def get_queryset(self) -> QuerySet[SharedIndicator]:
+        return (
+            SharedIndicator.objects.filter(labs__isnull=False)
+            .distinct()
+            .prefetch_related("labs")
+            .order_by("name", "pk")
+        )
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        slug = request.query_params.get("lab")
+        lab = Lab.objects.filter(slug=slug).first() if slug else None
+        data = indicators_public(list(page), lab=lab)
+        return self.get_paginated_response(self.get_serializer(data, many=True).data)
 
 
 class OpenAPIDocument(PublicAPIMixin, SpectacularAPIView):

@@ -40,6 +40,8 @@ def case_study_shown(pilot_id: int) -> dict | None:
     progress = [kpi_progress(kpi, hidden) for kpi in kpis]
     series = pilot_series(pilot, kpis, hidden)
     broken_down = readings_broken_down({kpi.pk for kpi in kpis}, hidden)
+    # The latest approved check-in: what the pilot's officers last said, as reviewed.
+    follow_up = pilot.approved_follow_ups[-1] if pilot.approved_follow_ups else None
     return {
         "pilot": pilot,
         "kpis": progress,
@@ -61,9 +63,11 @@ def case_study_shown(pilot_id: int) -> dict | None:
         "timeline": pilot_timeline(pilot),
         "evaluations": evaluations,
         "evaluated": any(e.status in Evaluation.IMPLEMENTED for e in evaluations),
+        "follow_up": follow_up,
         # Anything on the page marked illustrative gets the word explained once.
         "illustrative": shows_illustrative(pilot)
-        or any(shows_illustrative(item.kpi) for item in progress),
+        or any(shows_illustrative(item.kpi) for item in progress)
+        or (follow_up is not None and shows_illustrative(follow_up)),
     }
 
 

@@ -64,17 +64,15 @@ class OpenDataPage(PublicPageMixin, Page):
             }
             for dataset in opendata.DATASETS.values()
         ]
-        context["readings"] = {
-            "dataset": opendata.READINGS,
-            "csv_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "csv"]),
-            "json_url": reverse("toolkit:opendata", args=[opendata.READINGS.slug, "json"]),
-        }
-        context["reading_parts"] = {
-            "dataset": opendata.READING_PARTS,
-            "csv_url": reverse("toolkit:opendata", args=[opendata.READING_PARTS.slug, "csv"]),
-            "json_url": reverse("toolkit:opendata", args=[opendata.READING_PARTS.slug, "json"]),
-        }
-        context["rows_files"] = [context["readings"], context["reading_parts"]]
+        # The files built otherwise than from a table above, each with its two downloads.
+        context["files"] = [
+            {
+                "dataset": dataset,
+                "csv_url": reverse("toolkit:opendata", args=[dataset.slug, "csv"]),
+                "json_url": reverse("toolkit:opendata", args=[dataset.slug, "json"]),
+            }
+            for dataset in opendata.FILES
+        ]
         context["threshold"] = opendata.threshold()
         context["licence"] = opendata.LICENCE
         context["api_url"] = reverse("toolkit:api-openapi")

@@ -350,6 +350,26 @@ MATRIX |= {
 }
 
 
+# Follow-up check-ins (issue 12 item 5): an officer answers their own borough's; only
+# convenors review. Posting nothing is refused with the form's errors (200), changing nothing.
+MATRIX |= {
+    "pilots_follow_up": Row(
+        get=(200, 404, 200, LOGIN),
+        post=(200, 404, 200, LOGIN),
+        args=lambda side: [side.pilot.pk, 12],
+    ),
+    "pilots_follow_ups_review": Row(
+        get=(DENIED, DENIED, 200, LOGIN), post=(DENIED, DENIED, 405, LOGIN)
+    ),
+    "pilots_follow_ups_review_results": Row(
+        get=(DENIED, DENIED, 200, LOGIN), post=(DENIED, DENIED, 405, LOGIN)
+    ),
+    "pilots_follow_ups_review_act": Row(
+        get=(405, 405, 405, LOGIN), post=(DENIED, DENIED, 302, LOGIN)
+    ),
+}
+
+
 # Two-factor enrolment (issue 15): it takes an invitation of one's own. No session of the
 # world has opened one, so enrolment is refused to every role (and verification, with no
 # authenticator, sends them there); an invitation link works only for its own account.
@@ -509,4 +529,29 @@ MATRIX |= {
     _chooser + "chosen": viewed(args=breakdown_of),
     _chooser + "chosen_multiple": viewed(),
     _chooser + "create": Row(get=(404, 404, 404, LOGIN), post=(404, 404, 404, LOGIN)),
+}
+
+
+# Shared indicators (issue 12): programme-level, not a borough's. Convenors define them;
+# officers of any borough read them and choose them for a KPI (their history and usage,
+# naming who edited and which KPIs adopt them, are for convenors). The roll-up page names
+# every borough's figures: convenors only.
+_INDICATOR = "wagtailsnippets_designlab_sharedindicator:"
+_INDICATOR_CHOOSER = "wagtailsnippetchoosers_designlab_sharedindicator:"
+MATRIX |= {
+    _INDICATOR + "list": reads(other=200),
+    _INDICATOR + "list_results": reads(other=200),
+    _INDICATOR + "add": reference(post=200),
+    _INDICATOR + "edit": reference(post=200),
+    _INDICATOR + "delete": reference(post=302),
+    _INDICATOR + "usage": reference(),
+    _INDICATOR + "history": reference(),
+    _INDICATOR + "history_results": reference(),
+    _INDICATOR + "inspect": reads(other=200),
+    _INDICATOR_CHOOSER + "choose": reads(other=200),
+    _INDICATOR_CHOOSER + "choose_results": reads(other=200),
+    _INDICATOR_CHOOSER + "chosen": reads(other=200),
+    _INDICATOR_CHOOSER + "chosen_multiple": reads(other=200),
+    _INDICATOR_CHOOSER + "create": Row(get=(404, 404, 404, LOGIN), post=(404, 404, 404, LOGIN)),
+    "lab_indicators": reference(),
 }

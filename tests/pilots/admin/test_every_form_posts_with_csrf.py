@@ -286,6 +286,9 @@ POSTED_ABOVE = {
     "lab_exports", "lab_outcomes_snapshot", "cms_two_factor_enrol", "cms_two_factor_verify",
     "pilots_readings_review_act", "pilots_reading_reopen",
 }  # fmt: skip
+# Posted as a browser does in tests/pilots/followups/ (test_officer_answers_a_check_in.py,
+# test_check_in_review.py).
+POSTED_ABOVE |= {"pilots_follow_up", "pilots_follow_ups_review_act"}
 # Pages and downloads that change nothing (they answer POST with 405 or ignore it), and the
 # two-factor invitation link, a GET from an email that only notes the invitation in the
 # session (used above).
@@ -293,8 +296,9 @@ READ_ONLY = {
     "pilots_returns", "pilots_return_template", "pilots_return_status",
     "pilots_pilot_readings", "lab_dashboard", "lab_export_download", "lab_export_csv",
     "lab_table_1", "lab_table_1_results", "cms_two_factor_invitation", "pilots_outliers",
-    "pilots_readings_review", "pilots_readings_review_results",
+    "pilots_readings_review", "pilots_readings_review_results", "lab_indicators",
 }  # fmt: skip
+READ_ONLY |= {"pilots_follow_ups_review", "pilots_follow_ups_review_results"}
 
 
 def test_every_state_changing_view_is_covered():

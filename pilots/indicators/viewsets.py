@@ -1,0 +1,29 @@
+"""Shared indicators in the admin: convenors define them; officers read them (and choose
+one for a KPI in the pilot editor). Officers hold only the view permission
+(`pilots.access.roles`), so Wagtail refuses them every add, edit and delete view."""
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from designlab.models import SharedIndicator
+from pilots.admin.scoped import ScopedChooserViewSet
+
+
+class SharedIndicatorViewSet(SnippetViewSet):
+    model = SharedIndicator
+    icon = "list-ul"
+    menu_label = "Shared indicators"
+    menu_order = 96
+    add_to_admin_menu = True
+    # A plain select in the KPI form, limited there to the pilot's Lab's indicators.
+    chooser_viewset_class = type(
+        "SharedIndicatorChooserViewSet", (ScopedChooserViewSet,), {"register_widget": False}
+    )
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["name", "unit", "frequency", "kind", "direction"]
+    list_filter = ["labs", "unit"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return SharedIndicator.objects.all()
