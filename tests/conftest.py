@@ -208,3 +208,31 @@ def celery_worker_process(transactional_db, django_db_serialized_rollback, setti
         app.conf.task_always_eager, app.conf.result_backend = saved
         vars(app._local).pop("backend", None)
         worker_stop(worker)
+
+
+def breakdown_make(name: str, categories: list[str]):
+    """A convenor's list of categories (`designlab.models.Breakdown`), in this order."""
+    from designlab.models import Breakdown, Category
+
+    breakdown = Breakdown(name=name)
+    breakdown.categories = [Category(name=c, sort_order=i) for i, c in enumerate(categories)]
+    breakdown.save()
+    return breakdown
+
+
+@pytest.fixture
+def age_band(db):
+    return breakdown_make("Age band (test)", ["Under 25", "25 to 49", "50 and over"])
+
+
+@pytest.fixture
+def split_kpi(barnet_pilot, age_band):
+    """A monthly count KPI of Barnet's pilot split by age band, with no readings: six
+    periods owed (July to December 2023)."""
+    from pilots.models import KPI
+
+    return KPI.objects.create(
+        pilot=barnet_pilot, name="Residents welcomed", unit=KPI.Unit.COUNT,
+        frequency=KPI.Frequency.MONTHLY, baseline=0, target=300, sort_order=9,
+        split_by=age_band,
+    )  # fmt: skip

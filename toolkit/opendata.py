@@ -17,7 +17,13 @@ from pilots.labs.lineage import lineage_rows
 from pilots.models import Evaluation, FollowUp, KPIReading, Pilot, Stage
 from toolkit.cache import generation_cached
 from toolkit.indicators import indicators_public
-from toolkit.published import READING_FIELDS, published_readings, reading_public, readings_hidden
+from toolkit.published import (
+    READING_FIELDS,
+    published_readings,
+    reading_public,
+    readings_broken_down,
+    readings_hidden,
+)
 from toolkit.suppression import suppress_table, threshold, with_totals
 
 LICENCE = {
@@ -238,10 +244,13 @@ def readings_json_chunks() -> Iterator[str]:
     yield json.dumps(head, indent=2)[:-2] + ',\n  "rows": ['
     first = True
     hidden = readings_hidden()
+    broken_down = readings_broken_down(None, hidden)
     for row in published_readings().iterator(chunk_size=READINGS_CHUNK):
         reading = reading_public(row, hidden)
         if reading["value"] is not None:
             reading["value"] = float(reading["value"])  # a number, as in the API
+        breakdown = broken_down.get((reading["kpi"], reading["period_start"]))
+        reading["categories"] = breakdown and breakdown.public(numbers=True)
         text = json.dumps(reading, cls=DjangoJSONEncoder)
         yield ("\n    " if first else ",\n    ") + text
         first = False
@@ -286,6 +295,16 @@ def lineage_json() -> dict:
         "licence": LICENCE,
         "rows": [dict(zip(LINEAGE_COLUMNS, row, strict=True)) for row in lineage_table()],
     }
+
+
+# The categories of approved readings of KPIs split by categories: one row per category
+# (`toolkit.opendata_categories`).
+READING_PARTS = RowsFile(
+    "reading-categories", "Approved KPI readings by category",
+    "The values per category (age band, say) of approved readings of KPIs split by "
+    "categories. Where a category's count of people is below the disclosure threshold, "
+    "every category of that reading is withheld.",
+)  # fmt: skip
 
 
 # The shared indicators' table, the same figures as the API's /indicators/: one row per
@@ -417,4 +436,4 @@ def follow_ups_json() -> dict:
 
 
 # The files not built from one of DATASETS' tables, in the order the open data page lists them.
-FILES = [READINGS, INDICATORS, LINEAGE, FOLLOW_UPS]
+FILES = [READINGS, READING_PARTS, INDICATORS, LINEAGE, FOLLOW_UPS]

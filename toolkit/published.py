@@ -11,9 +11,9 @@ from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from wagtail.models import PageViewRestriction
 
 from designlab.models import Provenance
-from pilots.models import KPI, FollowUp, KPIReading, Pilot, Status
+from pilots.models import KPI, FollowUp, KPIReading, Pilot, ReadingPart, Status
 from toolkit.cache import generation_cached
-from toolkit.suppression import suppress_series, suppressed
+from toolkit.suppression import breakdown_withheld, suppress_series, suppressed
 
 
 def public_pages(pages: QuerySet) -> QuerySet:
@@ -206,3 +206,66 @@ def kpi_progress(kpi: KPI, hidden: set[tuple[int, dt.date]]) -> KPIProgress:
 def kpi_period_targets(kpi: KPI) -> dict:
     """The KPI's trajectory by period start, from its prefetched `targets`."""
     return {t.period_start: t.target for t in kpi.targets.all()}
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A published reading's values per category, as the public sees them: every value
+    None when `withheld` (`toolkit.suppression.breakdown_withheld`)."""
+
+    name: str  # the list's, e.g. "Age band"
+    period_start: dt.date
+    parts: list[tuple[str, Decimal | None]]  # (category, value) in the list's order
+    withheld: bool
+
+    def public(self, *, numbers: bool = False) -> dict:
+        """As the API and (with `numbers`, floats as in the API) the open data JSON give it."""
+        values = [
+            {"category": c, "value": float(v) if numbers and v is not None else v}
+            for c, v in self.parts
+        ]
+        return {"name": self.name, "suppressed": self.withheld, "values": values}
+
+
+def readings_broken_down(
+    kpi_ids: set[int] | None, hidden: set[tuple[int, dt.date]]
+) -> dict[tuple[int, dt.date], Breakdown]:
+    """The categories of the published readings of `kpi_ids` (or of every KPI) by (KPI id,
+    period start), in one query; `hidden` (from `readings_hidden`) holds the readings
+    whose total is withheld. For a count of people, each category's series is judged as a
+    reading's is (`suppress_series`), and a reading's categories are withheld together."""
+    parts = ReadingPart.objects.published()
+    if kpi_ids is not None:
+        parts = parts.filter(reading__kpi_id__in=kpi_ids)
+    rows = parts.order_by(
+        "reading__kpi_id", "reading__period_start", "category__sort_order", "category_id"
+    ).values_list(
+        "reading__kpi_id", "reading__period_start", "reading__value", "reading__kpi__unit",
+        "reading__kpi__split_by__name", "category_id", "category__name", "value",
+    )  # fmt: skip
+    counts_people = {unit: KPI(unit=unit).counts_people for unit in KPI.Unit.values}
+    readings: dict[tuple[int, dt.date], dict] = {}
+    series: dict[tuple[int, int], list] = defaultdict(list)  # (KPI, category) → points
+    for kpi_id, start, total, unit, name, category_id, category, value in rows:
+        key = (kpi_id, start)
+        entry = readings.setdefault(
+            key, {"total": total, "counts": counts_people[unit], "name": name, "parts": []}
+        )
+        entry["parts"].append((category, value))
+        series[(kpi_id, category_id)].append((start, value))
+    moved = set()
+    for (kpi_id, _), points in series.items():
+        if readings[(kpi_id, points[0][0])]["counts"]:
+            flags = suppress_series([value for _, value in points])
+            moved |= {
+                (kpi_id, start) for (start, _), flag in zip(points, flags, strict=True) if flag
+            }
+    shown = {}
+    for key, entry in readings.items():
+        withheld = entry["counts"] and breakdown_withheld(
+            entry["total"], [value for _, value in entry["parts"]],
+            total_withheld=key in hidden, moved=key in moved,
+        )  # fmt: skip
+        parts = [(category, None if withheld else value) for category, value in entry["parts"]]
+        shown[key] = Breakdown(entry["name"], key[1], parts, withheld)
+    return shown

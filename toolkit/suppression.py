@@ -128,3 +128,26 @@ def suppress_table(
         hidden = is_small or key(row) in hidden_totals
         out.append({**row, value_key: None if hidden else row[value_key], "suppressed": hidden})
     return out
+
+
+def breakdown_withheld(
+    total: Number, parts: list[Number], *, total_withheld: bool = False, moved: bool = False
+) -> bool:
+    """Whether to withhold every category of one count of people split by categories (a
+    reading and its parts). The categories and what they leave out of the total (people
+    who did not say, say) are the cells of a table whose total is the reading: hidden by
+    `suppress_table` when any cell is hidden. But the reading is published on its own
+    everywhere, so here the categories are hidden instead, all of them: the total minus
+    the others never gives one back, and the decision depends only on this reading and
+    its own categories, so every surface and filter agrees.
+
+    Withheld when `suppress_table` would hide the total, when the total itself is withheld
+    (`total_withheld`: the categories would add up to it), or when a category's figure is
+    a few people away from an earlier one shown (`moved`, from `suppress_series` on each
+    category's own series)."""
+    if total_withheld or moved:
+        return True
+    rest = abs(Decimal(str(total)) - sum((Decimal(str(p)) for p in parts), Decimal(0)))
+    cells = [{"cell": i, "n": value} for i, value in enumerate([*parts, rest])]
+    table = suppress_table([*cells, {"cell": None, "n": total}], ["cell"], "n")
+    return table[-1]["suppressed"]

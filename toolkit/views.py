@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page
 
 from cms.cells import CSV_CONTENT_TYPE
 from pilots.models import Pilot
-from toolkit import opendata
+from toolkit import opendata, opendata_categories
 from toolkit.links import resource_library, resources_linked
 from toolkit.models import CaseStudyPage
 from toolkit.models.library import public_resources, resources_search, search_text
@@ -52,6 +52,11 @@ def search(request: HttpRequest) -> HttpResponse:
 def open_data(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if slug == opendata.READINGS.slug:
         return _readings_file(fmt)
+    if slug == opendata.READING_PARTS.slug:
+        return _streamed_file(
+            opendata.READING_PARTS.slug, fmt, opendata_categories.reading_parts_csv_lines,
+            opendata_categories.reading_parts_json_chunks,
+        )  # fmt: skip
     if slug in ROWS_FILES:
         return _rows_file(fmt, slug)
     dataset = opendata.DATASETS.get(slug)
@@ -106,6 +111,18 @@ def _rows_file(fmt: str, slug: str) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="{dataset.slug}.csv"'
     else:
         response = JsonResponse(json_body(), json_dumps_params={"indent": 2})
+    response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
+    response["X-Licence"] = opendata.LICENCE["name"]
+    return response
+
+
+def _streamed_file(slug: str, fmt: str, csv_lines, json_chunks) -> StreamingHttpResponse:
+    """A file of rows that grows with every period reported, streamed as `_readings_file`."""
+    if fmt == "csv":
+        response = StreamingHttpResponse(csv_lines(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{slug}.csv"'
+    else:
+        response = StreamingHttpResponse(json_chunks(), content_type="application/json")
     response["Link"] = f'<{opendata.LICENCE["url"]}>; rel="license"'
     response["X-Licence"] = opendata.LICENCE["name"]
     return response

@@ -1,6 +1,7 @@
 """The Lab itself, one module per subject; every model is importable from here."""
 
 from designlab.models.boroughs import Borough, Officer
+from designlab.models.categories import Breakdown, Category
 from designlab.models.criteria import Measure, Outcome, OutcomeMeasure, OutcomeSnapshot, Rating
 from designlab.models.exports import Export, ExportStorage, export_storage
 from designlab.models.indicators import SharedIndicator
@@ -12,6 +13,8 @@ from designlab.models.taxonomies import Challenge, IntegrationDomain
 __all__ = [
     "Attendance",
     "Borough",
+    "Breakdown",
+    "Category",
     "Challenge",
     "Export",
     "ExportStorage",

@@ -41,6 +41,7 @@ OFFICER_PERMISSIONS = [
     "pilots.change_sharedresource",
     "pilots.delete_sharedresource",
     "pilots.view_sharedresource",
+    "designlab.view_breakdown",  # choose a KPI's categories; convenors keep the lists
     # Shared indicators: convenors define them; officers read and adopt them.
     "designlab.view_sharedindicator",
     "pilots.add_followup",

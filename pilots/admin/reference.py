@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from designlab.models import Borough, Challenge, IntegrationDomain, Lab, Officer, Outcome, Session
+from pilots.admin.categories import BreakdownViewSet
 from pilots.admin.scoped import ReferenceChooserViewSet
 from pilots.outcomes.evidence import EVIDENCE_RULE
 from pilots.outcomes.ratings import lab_outcomes
@@ -77,6 +78,7 @@ class DesignLabViewSetGroup(SnippetViewSetGroup):
         ChallengeViewSet,
         IntegrationDomainViewSet,
         OfficerViewSet,
+        BreakdownViewSet,
     )
 
 

@@ -7,6 +7,7 @@ from pilots.models.kpis import KPI, KPIReading, Status
 from pilots.models.milestones import Milestone
 from pilots.models.notifications import NotificationSent
 from pilots.models.partnerships import Partnership, PracticeChange
+from pilots.models.parts import ReadingPart
 from pilots.models.pilots import Approval, Pilot, Stage
 from pilots.models.resources import ResourceReuse, SharedResource
 from pilots.models.returns import ReturnUpload, return_upload_path
@@ -25,6 +26,7 @@ __all__ = [
     "Pilot",
     "PilotFigures",
     "PracticeChange",
+    "ReadingPart",
     "ResourceReuse",
     "ReturnUpload",
     "SharedResource",

@@ -110,6 +110,17 @@ class KPI(Orderable, Provenance):
         "confirms it and says why.",
     )
 
+    # Disaggregation: each reading then holds a value per category (`ReadingPart`).
+    split_by = models.ForeignKey(
+        "designlab.Breakdown",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="kpis",
+        verbose_name="Split by",
+        help_text="Record each reading by these categories as well as its total.",
+    )
+
     objects = KPIQuerySet.as_manager()
 
     panels = [
@@ -125,6 +136,7 @@ class KPI(Orderable, Provenance):
         FieldPanel("entered_as_ratio"),
         FieldPanel("plausible_min"),
         FieldPanel("plausible_max"),
+        FieldPanel("split_by"),
         FieldPanel("provenance"),
     ]
 
@@ -151,6 +163,8 @@ class KPI(Orderable, Provenance):
         low, high = self.plausible_min, self.plausible_max
         if low is not None and high is not None and low > high:
             errors["plausible_max"] = "The highest plausible reading is below the lowest."
+        if self.split_by_id and self.entered_as_ratio:
+            errors["split_by"] = "A percentage entered as two counts cannot be split by categories."
         if self.shared_indicator_id:
             errors = {**self.shared_indicator.kpi_problems(self), **errors}
         if errors:
@@ -291,6 +305,8 @@ class KPIReading(RevisionMixin, Provenance):
     # unusual and why they say it is right. Empty for every usual figure.
     quality_warning = models.CharField(max_length=300, blank=True)
     quality_reason = models.CharField(max_length=500, blank=True)
+    # A count split by categories whose parts do not add up to the total: why (officer).
+    parts_reason = models.CharField("Why the categories do not add up", max_length=500, blank=True)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )

@@ -9,6 +9,7 @@ from django import forms
 from pilots.admin.errors import PlainErrorsMixin
 from pilots.models import KPI, KPIReading
 from pilots.readings import quality
+from pilots.readings.parts import parts_problem
 
 # What a reading of each unit is, in the words of the error messages.
 READING_OF_UNIT = {
@@ -65,7 +66,9 @@ class ReadingForm(PlainErrorsMixin, forms.Form):
     # a save from an out-of-date form is refused (see `seen_is_current`).
     seen = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, kpi: KPI, periods: list[tuple[dt.date, str]], **kwargs):
+    def __init__(
+        self, *args, kpi: KPI, periods: list[tuple[dt.date, str]], categories=(), **kwargs
+    ):
         reading = READING_OF_UNIT[kpi.unit]
         what = f"Enter {kpi.name} as {reading}"
         self.plain_errors = {
@@ -80,6 +83,8 @@ class ReadingForm(PlainErrorsMixin, forms.Form):
             del self.fields["value"]
         else:
             del self.fields["numerator"], self.fields["denominator"]
+        self.categories = list(categories)  # of the KPI's breakdown, when it is split
+        self.fields.update(part_fields(kpi, self.categories))
 
     @staticmethod
     def seen_of(period: dt.date, reading: KPIReading | None) -> str:
@@ -121,6 +126,11 @@ class ReadingForm(PlainErrorsMixin, forms.Form):
         reason = data.get("confirm_reason", "").strip()
         if warning and not (data.get("confirm") and reason):
             self.add_error("confirm", quality.unconfirmed(warning))
+        parts = {c.pk: data[f"part_{c.pk}"] for c in self.categories
+                 if data.get(f"part_{c.pk}") is not None}  # fmt: skip
+        parts_reason = data.get("parts_reason", "").strip()
+        if self.categories and (problem := parts_problem(self.kpi, value, parts, parts_reason)):
+            self.add_error("parts_reason", problem)
         data["details"] = {
             "what_happened": why.strip(),
             "next_step": data.get("next_step", "").strip(),
@@ -129,4 +139,34 @@ class ReadingForm(PlainErrorsMixin, forms.Form):
             "quality_warning": warning or "",
             "quality_reason": reason if warning else "",
         }
+        if self.categories:
+            data["details"]["parts"] = parts
+            data["details"]["parts_reason"] = parts_reason
         return data
+
+
+def part_fields(kpi: KPI, categories: list) -> dict[str, forms.Field]:
+    """One input per category of a split KPI, and the reason its parts need not add up."""
+    if not categories:
+        return {}
+    what = f"Enter {kpi.name} for this category as {READING_OF_UNIT[kpi.unit]}"
+    errors = {key: what for key in ("invalid", "min_value", "max_value")}
+    fields = {
+        f"part_{c.pk}": forms.DecimalField(
+            label=f"{kpi.split_by.name}: {c.name}",
+            max_digits=14,
+            decimal_places=2,
+            min_value=0,
+            max_value=100 if kpi.unit == KPI.Unit.PERCENT else None,
+            required=False,
+            error_messages=errors,
+        )  # fmt: skip
+        for c in categories
+    }
+    fields["parts_reason"] = forms.CharField(
+        label="Why the categories do not add up to the total", max_length=500, required=False,
+        help_text="Only needed when the categories of a count do not add up to its total, "
+        "for example because some people did not say. Leave every category empty if there "
+        "is no breakdown for this period.",
+    )  # fmt: skip
+    return fields

@@ -20,6 +20,7 @@ from pilots.admin.pages import admin_page
 from pilots.models import KPI, KPIReading, Pilot
 from pilots.readings.forms import ReadingForm
 from pilots.readings.history import reading_earlier_values, reading_status_history
+from pilots.readings.parts import recorded_parts
 from pilots.readings.periods import kpi_periods, period_label, period_problem
 from pilots.readings.write import ReadingLocked, reading_save
 
@@ -55,7 +56,9 @@ def pilot_readings(request: HttpRequest, pilot: int) -> HttpResponse:
 
 def readings(request: HttpRequest, kpi: int) -> HttpResponse:
     """Enter or correct one KPI's readings, with progress to target."""
-    kpi = get_object_or_404(KPI.objects.select_related("pilot", "pilot__borough"), pk=kpi)
+    kpi = get_object_or_404(
+        KPI.objects.select_related("pilot", "pilot__borough", "split_by"), pk=kpi
+    )
     pilot = kpi.pilot
     if not user_may_access(request.user, pilot.borough_id):
         raise Http404
@@ -65,6 +68,8 @@ def readings(request: HttpRequest, kpi: int) -> HttpResponse:
     ]
     recorded = {r.period_start: r for r in KPIReading.objects.filter(kpi=kpi)}
     choices = [(p, period_label(p, kpi.frequency)) for p in periods]
+    categories = list(kpi.split_by.categories.all()) if kpi.split_by else []
+    parts = recorded_parts(list(recorded.values())) if categories else {}
     chosen = request.GET.get("period")
     initial = {"period_start": chosen}
     if chosen and (
@@ -74,13 +79,14 @@ def readings(request: HttpRequest, kpi: int) -> HttpResponse:
             value=existing.value, note=existing.note, what_happened=existing.what_happened,
             next_step=existing.next_step, numerator=existing.numerator,
             denominator=existing.denominator, confirm=bool(existing.quality_warning),
-            confirm_reason=existing.quality_reason,
+            confirm_reason=existing.quality_reason, parts_reason=existing.parts_reason,
         )  # fmt: skip
+        initial.update({f"part_{c}": v for c, v in parts.get(existing.pk, {}).items()})
     if chosen and chosen in {p.isoformat() for p in periods}:
         period = dt.date.fromisoformat(chosen)
         initial["seen"] = ReadingForm.seen_of(period, recorded.get(period))
     posted = request.POST if request.method == "POST" else None
-    form = ReadingForm(posted, kpi=kpi, periods=choices, initial=initial)
+    form = ReadingForm(posted, kpi=kpi, periods=choices, categories=categories, initial=initial)
     if posted is not None:
         if not request.user.has_perm("pilots.change_kpireading"):
             raise PermissionDenied
@@ -114,6 +120,7 @@ def readings(request: HttpRequest, kpi: int) -> HttpResponse:
                 messages.success(request, f"{kpi.name}, {label}: {said}")
                 return redirect("pilots_readings", kpi.pk)
             recorded = {r.period_start: r for r in KPIReading.objects.filter(kpi=kpi)}
+            parts = recorded_parts(list(recorded.values())) if categories else {}
     latest = max(recorded.values(), key=lambda r: r.period_start, default=None)
     earlier = reading_earlier_values(recorded.values())
     statuses = reading_status_history(recorded.values())
@@ -123,7 +130,9 @@ def readings(request: HttpRequest, kpi: int) -> HttpResponse:
          "status": kpi.status_against_target(
              recorded[p].value if p in recorded else None, period_target=targets.get(p)),
          "earlier": earlier.get(recorded[p].pk, []) if p in recorded else [],
-         "history": statuses.get(recorded[p].pk, []) if p in recorded else []}
+         "history": statuses.get(recorded[p].pk, []) if p in recorded else [],
+         "parts": [(c.name, parts[recorded[p].pk][c.pk]) for c in categories
+                   if p in recorded and c.pk in parts.get(recorded[p].pk, {})]}
         for p, label in choices
     ]  # fmt: skip
     return admin_page(

@@ -24,6 +24,7 @@ from wagtail.models import Revision
 from pilots.models import KPI, KPIReading
 from pilots.readings.history import reading_label, reading_statuses_log, readings_written
 from pilots.readings.inserts import rows_insert
+from pilots.readings.parts import parts_changed, parts_split, parts_write
 from pilots.readings.periods import period_label
 
 BATCH = 2_000
@@ -35,7 +36,7 @@ Status = KPIReading.Status
 # percentage, a confirmed unusual figure); a field it leaves out is left alone.
 Readings = dict[tuple[int, dt.date], tuple[Decimal, str | None] | tuple[Decimal, str | None, dict]]
 DETAILS = ["what_happened", "next_step", "numerator", "denominator",
-           "quality_warning", "quality_reason"]  # fmt: skip
+           "quality_warning", "quality_reason", "parts_reason"]  # fmt: skip
 _DETAIL_DEFAULTS = [(name, KPIReading._meta.get_field(name).get_default()) for name in DETAILS]
 # The fields of a new reading's row, as `readings_write` inserts them.
 NEW_COLUMNS = ["kpi", "period_start", "value", "note", "status", *DETAILS]
@@ -101,7 +102,9 @@ def readings_write(
     updated, unchanged). Raises ReadingLocked, writing nothing, when it would change an
     approved reading. Run it inside the caller's transaction. `checkpoint` is for tests:
     it is called after each stage of writing, so a test can make it raise to stand in for
-    a worker dying part way."""
+    a worker dying part way. A reading's details may carry its parts per category
+    (`pilots.readings.parts`): written with it, and locked with it once approved."""
+    readings, parts = parts_split(readings)
     # Lock the KPIs, in a fixed order, before reading what is recorded (see the module).
     kpis = {
         k.pk: k
@@ -114,6 +117,7 @@ def readings_write(
         kpi_id__in=kpis, period_start__in={start for _, start in readings}
     )
     existing = {(r.kpi_id, r.period_start): r for r in recorded}
+    parts_differ = parts_changed(parts, existing)
     new, changed, restatused, locked = [], [], [], []
     for (kpi_id, start), (value, note, *more) in readings.items():
         value = value.quantize(CENTS)  # as stored, so equal values compare equal
@@ -125,7 +129,7 @@ def readings_write(
             continue
         if note is None:
             note = reading.note
-        if reading_differs(reading, value, note, details):
+        if reading_differs(reading, value, note, details) or (kpi_id, start) in parts_differ:
             if reading.is_locked:
                 locked.append((kpis[kpi_id], start))
             else:
@@ -141,6 +145,9 @@ def readings_write(
     if checkpoint:
         checkpoint("updated")
     rows_insert(KPIReading, NEW_COLUMNS, new)
+    parts_write(
+        {key: given for key, given in parts.items() if key not in existing or key in parts_differ}
+    )
     if checkpoint:
         checkpoint("created")
     if status == Status.SUBMITTED:

@@ -12,13 +12,16 @@ from pilots.models import KPI, KPIReading, Pilot
 from pilots.readings import quality
 from pilots.readings.periods import kpi_periods, period_problem
 from pilots.readings.write import CENTS, Readings, reading_differs, reading_locked_message
+from pilots.returns.categories import CategoryRows
 from pilots.returns.layout import (
+    CATEGORY,
     CONFIRM,
     COUNTS,
     MAX_CELL,
     MAX_PROBLEMS,
     MAX_ROWS,
     OPTIONAL,
+    PARTS_REASON,
     REQUIRED,
     STORY,
     TEXT_LIMITS,
@@ -68,7 +71,7 @@ def return_rows_check(
     pilots = {p.pk: p for p in pilots}
     kpis = {}
     fields = ["name", "unit", "frequency", "kind", "entered_as_ratio", "plausible_min",
-              "plausible_max", "pilot"]  # fmt: skip
+              "plausible_max", "pilot", "split_by"]  # fmt: skip
     for kpi in KPI.objects.filter(pilot__borough=borough).only(*fields):
         kpi.pilot = pilots[kpi.pilot_id]
         kpis[kpi.pk] = kpi
@@ -84,6 +87,8 @@ def return_rows_check(
     def report(message: str, name: str | None, number: int) -> None:
         column = column_name(sheet.header, at[name]) if name else ""
         problems.append(problem(message, sheet=sheet.name, row=number, column=column))
+
+    categories, category_at = CategoryRows(kpis, report), at[CATEGORY]
 
     for number, cells in sheet.rows:
         if progress and number % PROGRESS_EVERY == 0:
@@ -129,6 +134,11 @@ def return_rows_check(
         def said(message: str, name: str, number: int = number) -> None:
             report(message, name, number)
 
+        if category_at is not None and not _blank(cells[category_at]):  # a category's row
+            value = _value_read(raw_value, kpi, lambda m: said(m, "Value"))
+            if kpi is not None and start is not None:
+                categories.add(kpi, start, cells[category_at], value, number)
+            continue
         if kpi is not None and kpi.entered_as_ratio:
             value, counts = _counts_read(cell, kpi, said)
         else:
@@ -161,6 +171,8 @@ def return_rows_check(
     problems += _quality_check(readings, story, lambda name: column_name(sheet.header, at[name]),
                                sheet.name)  # fmt: skip
     problems += _locked_rows(readings, kpis, first_row, sheet, at["Value"])
+    if category_at is not None:  # without the column, recorded parts are left alone
+        categories.attach(readings, story, kpis, reason_read=at[PARTS_REASON] is not None)
     if problems:
         raise FileRefused(sorted(problems, key=lambda p: (p["row"] is None, p["row"] or 0)))
     return readings

@@ -16,7 +16,9 @@ from cms.cells import cell_safe
 from designlab.models import Borough
 from pilots.models import KPI, KPIReading, Pilot
 from pilots.readings.periods import kpi_periods, period_label
+from pilots.returns.categories import category_rows, parts_of_borough
 from pilots.returns.layout import (
+    CATEGORY,
     COLUMNS,
     COUNTS,
     DATA_SHEET,
@@ -37,7 +39,10 @@ def template_rows(borough: Borough, today: dt.date) -> list[list]:
     pilots = (
         Pilot.objects.filter(borough=borough, actual_start__isnull=False)
         .order_by("title", "pk")
-        .prefetch_related(Prefetch("kpis", KPI.objects.order_by("sort_order", "pk")))
+        .prefetch_related(
+            Prefetch("kpis", KPI.objects.select_related("split_by").order_by("sort_order", "pk")),
+            "kpis__split_by__categories",
+        )
     )
     recorded = {
         (r.kpi_id, r.period_start): r
@@ -51,8 +56,10 @@ def template_rows(borough: Borough, today: dt.date) -> list[list]:
             "numerator",
             "denominator",
             "quality_reason",
+            "parts_reason",
         )
     }
+    parts = parts_of_borough(borough)
     rows = []
     for pilot in pilots:
         for kpi in pilot.kpis.all():
@@ -60,19 +67,21 @@ def template_rows(borough: Borough, today: dt.date) -> list[list]:
                 reading = recorded.get((kpi.pk, start))
                 # A percentage entered as two counts is worked out from them on upload.
                 value = None if reading is None or kpi.entered_as_ratio else reading.value
-                rows.append(
-                    [
-                        kpi.pk,
-                        cell_safe(pilot.title),
-                        cell_safe(kpi.name),
-                        _unit_shown(kpi),
-                        kpi.get_frequency_display(),
-                        start,
-                        period_label(start, kpi.frequency),
-                        value,
-                        *_recorded_text(reading),
-                    ]
-                )
+                total = [
+                    kpi.pk,
+                    cell_safe(pilot.title),
+                    cell_safe(kpi.name),
+                    _unit_shown(kpi),
+                    kpi.get_frequency_display(),
+                    start,
+                    period_label(start, kpi.frequency),
+                    value,
+                    *_recorded_text(reading),
+                    None,  # the total has no category; its categories follow it
+                    cell_safe(reading.parts_reason) if reading and reading.parts_reason else None,
+                ]
+                rows.append(total)
+                rows += category_rows(kpi, total, parts.get((kpi.pk, start), {}))
     return rows
 
 
@@ -82,6 +91,8 @@ def _unit_shown(kpi: KPI) -> str:
         unit += ": type Numerator and Denominator"
     if kpi.kind == KPI.Kind.CUMULATIVE:
         unit += " (total to date)"
+    if kpi.split_by is not None:
+        unit += f", by {kpi.split_by.name.lower()}"
     return unit
 
 
@@ -114,7 +125,7 @@ def return_template_write(borough: Borough, out, *, today: dt.date) -> int:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDDDDD")
     unlocked = Protection(locked=False)
-    typed = [COLUMNS.index(name) + 1 for name in ["Value", *OPTIONAL]]
+    typed = [COLUMNS.index(name) + 1 for name in ["Value", *OPTIONAL] if name != CATEGORY]
     numbers = [COLUMNS.index(name) + 1 for name in ("Value", "Numerator", "Denominator")]
     for number, row in enumerate(rows, start=2):
         sheet.append(row)
@@ -124,7 +135,7 @@ def return_template_write(borough: Borough, out, *, today: dt.date) -> int:
         for column in numbers:
             sheet.cell(number, column).number_format = "0.00"
     _validation_add(sheet, rows)
-    widths = (8, 40, 40, 18, 11, 12, 22, 12, 40, 40, 40, 12, 12, 40)
+    widths = (8, 40, 40, 18, 11, 12, 22, 12, 40, 40, 40, 12, 12, 40, 20, 40)
     for name, width in zip(COLUMNS, widths, strict=True):
         sheet.column_dimensions[column_letter(name)].width = width
     sheet.freeze_panes = "A2"
@@ -169,6 +180,11 @@ def _instructions_write(guide, borough: Borough, today: dt.date) -> None:
         f"6. A return can hold at most {MAX_ROWS:,} rows. Checking stops at "
         f"{MAX_PROBLEMS} problems;",
         "   split a larger return into several files and upload each.",
+        "Categories: a KPI split by categories (its Unit says “by …”) has a row per category",
+        "   below the row of its total. Type each category's figure in its row's Value. The",
+        "   categories of a count must add up to the total; if they cannot (some people did",
+        "   not say, for example), say why in “Why categories do not add up” on the total's",
+        "   row. Leave every category empty if there is no breakdown for that period.",
     ]
     for line in lines:
         guide.append([line])

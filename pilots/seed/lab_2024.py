@@ -16,6 +16,7 @@ from pilots.models import KPI, Evaluation, KPIReading, Milestone, Pilot
 from pilots.outcomes.lab_2023 import OUTCOMES_2023
 from pilots.seed.data import lab_2024 as data
 from pilots.seed.lab_2023 import boroughs_ensure, load_asylum_welcome_2023
+from pilots.seed.lab_2024_categories import lab_2024_categories_ensure
 from pilots.seed.lab_2024_follow_ups import follow_ups_ensure
 from pilots.seed.lab_2024_indicators import lab_2024_indicators_ensure
 from pilots.seed.lab_2024_lineage import lineage_2024_ensure
@@ -41,6 +42,7 @@ def load_lab_2024() -> Lab:
         _pilot_ensure(lab, boroughs[entry[0]], *entry[1:])
     _outcomes_ensure(lab, cohort=len(data.PILOTS))
     lineage_2024_ensure(lab)
+    lab_2024_categories_ensure(lab)
     lab_2024_indicators_ensure(lab)
     follow_ups_ensure(Lab.objects.get(slug="asylum-welcome-2023"), lab)
     return lab

@@ -39,6 +39,7 @@ def test_lists_approved_readings_of_published_pilots(client, barnet_pilot):
         "period_start",
         "value",
         "suppressed",
+        "categories",
     }
 
 

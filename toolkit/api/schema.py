@@ -12,7 +12,9 @@ SETTINGS = {
     "DESCRIPTION": (
         "Read-only and open to all, without authentication. Only published pilots appear; "
         "counts of people below the disclosure threshold, and any total including one, are "
-        "withheld (null, with `suppressed` true); counts of pilots are exact. "
+        "withheld (null, with `suppressed` true); counts of pilots are exact. A reading of a KPI "
+        "split by categories carries its values per category (`categories`), withheld "
+        "together when any of them would give a small count away. "
         "Lists come a page at a time: `page_size` up to "
         f"{LicencedPagination.max_page_size}, {LicencedPagination.page_size} by default. "
         "Every path answers GET and HEAD only: any other method gets 405 Method Not Allowed "

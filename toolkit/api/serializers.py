@@ -9,7 +9,13 @@ from designlab.models import Borough, SharedIndicator
 from pilots.models import KPI, Evaluation, FollowUp, Pilot, Status
 from pilots.outcomes.evidence import EVIDENCE_RULE, Grade, pilot_evidence
 from toolkit.lineage import public_adaptations, public_source
-from toolkit.published import READING_FIELDS, kpi_progress, reading_public, readings_hidden
+from toolkit.published import (
+    READING_FIELDS,
+    kpi_progress,
+    reading_public,
+    readings_broken_down,
+    readings_hidden,
+)
 
 PILOT_URLS = serializers.ListField(child=serializers.URLField())
 
@@ -21,6 +27,15 @@ def hidden_in(serializer: serializers.BaseSerializer) -> set:
     if "hidden" not in context:
         context["hidden"] = readings_hidden(_kpi_ids(serializer.root.instance))
     return context["hidden"]
+
+
+def broken_down_in(serializer: serializers.BaseSerializer) -> dict:
+    """The categories of the answer's readings (`readings_broken_down`), once per answer."""
+    context = serializer.context
+    if "broken_down" not in context:
+        ids = _kpi_ids(serializer.root.instance)
+        context["broken_down"] = readings_broken_down(ids, hidden_in(serializer))
+    return context["broken_down"]
 
 
 def _kpi_ids(answer: object) -> set[int]:
@@ -86,6 +101,26 @@ class PilotKPISerializer(KPISerializer):
     pilot = serializers.IntegerField(source="kpi.pilot_id", help_text="The pilot's id.")
 
 
+class CategoryValueSerializer(serializers.Serializer):
+    category = serializers.CharField()
+    value = serializers.FloatField(allow_null=True, help_text="null when suppressed")
+
+
+class BreakdownSerializer(serializers.Serializer):
+    """A reading's values per category, for a KPI split by categories."""
+
+    name = serializers.CharField(help_text='The list of categories, e.g. "Age band".')
+    suppressed = serializers.BooleanField(
+        help_text="Every category's value is withheld (null): one of them, or what they "
+        "leave out of the total, is a count of people below the disclosure threshold, or "
+        "a few people away from an earlier figure shown, or the total itself is withheld.",
+    )
+    values = CategoryValueSerializer(many=True)
+
+    def to_representation(self, instance) -> dict:
+        return super().to_representation(instance.public())
+
+
 class ReadingSerializer(serializers.Serializer):
     """An approved reading of a published pilot, small counts masked (`toolkit.published`)."""
 
@@ -103,9 +138,15 @@ class ReadingSerializer(serializers.Serializer):
         help_text="A count of people was withheld: below the disclosure threshold, or fewer "
         "than that many people away from the KPI's baseline or an earlier reading shown."
     )
+    categories = BreakdownSerializer(
+        allow_null=True, help_text="null unless the KPI is split by categories and the "
+        "reading has values per category.",
+    )  # fmt: skip
 
     def to_representation(self, instance: tuple) -> dict:
-        return super().to_representation(reading_public(instance, hidden_in(self)))
+        reading = reading_public(instance, hidden_in(self))
+        reading["categories"] = broken_down_in(self).get((reading["kpi"], reading["period_start"]))
+        return super().to_representation(reading)
 
 
 class BoroughSerializer(serializers.ModelSerializer):

@@ -23,6 +23,7 @@ from toolkit.published import (
     kpi_progress,
     public_pages,
     published_pilot_shown,
+    readings_broken_down,
     readings_hidden,
     shows_illustrative,
 )
@@ -40,6 +41,7 @@ def case_study_shown(pilot_id: int) -> dict | None:
     hidden = readings_hidden({kpi.pk for kpi in kpis})
     progress = [kpi_progress(kpi, hidden) for kpi in kpis]
     series = pilot_series(pilot, kpis, hidden)
+    broken_down = readings_broken_down({kpi.pk for kpi in kpis}, hidden)
     # The latest approved check-in: what the pilot's officers last said, as reviewed.
     follow_up = pilot.approved_follow_ups[-1] if pilot.approved_follow_ups else None
     lineage = with_public_lineage(pilots_with_evidence(Pilot.objects.filter(pk=pilot.pk))).get()
@@ -57,6 +59,12 @@ def case_study_shown(pilot_id: int) -> dict | None:
             }
             for item in progress
         ],  # fmt: skip
+        # The latest reading's categories, of each KPI split by categories.
+        "breakdowns": [
+            {"kpi": item.kpi, "breakdown": broken_down[(item.kpi.pk, item.latest_period)]}
+            for item in progress
+            if (item.kpi.pk, item.latest_period) in broken_down
+        ],
         "timeline": pilot_timeline(pilot),
         "evaluations": evaluations,
         "evaluated": any(e.status in Evaluation.IMPLEMENTED for e in evaluations),

@@ -496,6 +496,43 @@ MATRIX |= {
 }
 
 
+# Category lists (issue 12): convenors keep them; officers of any borough list, inspect and
+# choose them (the view permission), and are refused every change.
+def breakdown_of(side):
+    from designlab.models import Breakdown
+    from tests.conftest import breakdown_make
+
+    breakdown = Breakdown.objects.first() or breakdown_make("Matrix list", ["A", "B"])
+    return [breakdown.pk]
+
+
+def viewed(**row) -> Row:
+    return Row(get=(200, 200, 200, LOGIN), post=(405, 405, 405, LOGIN), **row)
+
+
+_views, _chooser = (
+    "wagtailsnippets_designlab_breakdown:",
+    "wagtailsnippetchoosers_designlab_breakdown:",
+)
+MATRIX |= {
+    _views + "list": viewed(),
+    _views + "list_results": viewed(),
+    _views + "inspect": viewed(args=breakdown_of),
+    _views + "add": reference(post=200),
+    _views + "edit": reference(post=200, args=breakdown_of),
+    _views + "delete": reference(post=302, args=breakdown_of),
+    _views + "copy": reference(post=200, args=breakdown_of),
+    _views + "usage": reference(args=breakdown_of),
+    _views + "history": reference(args=breakdown_of),
+    _views + "history_results": reference(args=breakdown_of),
+    _chooser + "choose": viewed(),
+    _chooser + "choose_results": viewed(),
+    _chooser + "chosen": viewed(args=breakdown_of),
+    _chooser + "chosen_multiple": viewed(),
+    _chooser + "create": Row(get=(404, 404, 404, LOGIN), post=(404, 404, 404, LOGIN)),
+}
+
+
 # Shared indicators (issue 12): programme-level, not a borough's. Convenors define them;
 # officers of any borough read them and choose them for a KPI (their history and usage,
 # naming who edited and which KPIs adopt them, are for convenors). The roll-up page names
