@@ -73,13 +73,13 @@ def return_rows_check(
         kpi.pilot = pilots[kpi.pilot_id]
         kpis[kpi.pk] = kpi
     today = timezone.localdate()
-    readings, first_row, problems, story = {}, {}, [], {}
-    # Look-ups remembered across rows: a return repeats each KPI and period many times.
-    kpi_of, date_of, periods = {}, {}, {}
-    kpi_at, value_at, start_at, note_at = (
-        at[n] for n in ("KPI ID", "Value", "Period start", "Note")
-    )
+    readings, first_row, problems, confirmed, shared = {}, {}, [], {}, {}
+    # Look-ups remembered across rows: a return repeats each KPI, period and figure many
+    # times, and the periods a KPI may report are those of its pilot and frequency.
+    kpi_of, date_of, value_of, periods = {}, {}, {}, {}
+    kpi_at, value_at, start_at = (at[n] for n in ("KPI ID", "Value", "Period start"))
     width = max(i for i in at.values() if i is not None) + 1
+    counts_at = [at[name] for name in COUNTS if at[name] is not None]
 
     def report(message: str, name: str | None, number: int) -> None:
         column = column_name(sheet.header, at[name]) if name else ""
@@ -121,7 +121,6 @@ def return_rows_check(
             if text and len(text) > limit:
                 report(f"The {name.lower()} is {len(text)} characters long; the limit is "
                        f"{limit}.", name, number)  # fmt: skip
-        note = texts["Note"]
 
         def cell(name: str, cells: list = cells) -> object:
             return None if at[name] is None else cells[at[name]]
@@ -132,16 +131,25 @@ def return_rows_check(
         if kpi is not None and kpi.entered_as_ratio:
             value, counts = _counts_read(cell, kpi, said)
         else:
-            value, counts = _value_read(raw_value, kpi, lambda m: said(m, "Value")), {}
-            if kpi is not None and not all(_blank(cell(name)) for name in COUNTS):
+            # A figure read once is remembered (by its type too: True is not 1).
+            percent = kpi is not None and kpi.unit == KPI.Unit.PERCENT
+            try:
+                value = value_of[type(raw_value), raw_value, percent]
+            except (KeyError, TypeError):
+                value = _value_read(raw_value, kpi, lambda m: said(m, "Value"))
+                if value is not None:
+                    value_of[type(raw_value), raw_value, percent] = value
+            counts = {}
+            if kpi is not None and not all(_blank(cells[i]) for i in counts_at):
                 said(f"“{kpi.name}” is not entered as two counts: leave Numerator and "
                      "Denominator empty and type the reading in Value.", "Numerator")  # fmt: skip
         if kpi is None or start is None or (value is None and _blank(raw_value)):
             continue
-        if kpi.pk not in periods:
-            periods[kpi.pk] = {p for p in kpi_periods(kpi, kpi.pilot, today) if p <= today}
+        if (kpi.pilot_id, kpi.frequency) not in periods:
+            allowed = {p for p in kpi_periods(kpi, kpi.pilot, today) if p <= today}
+            periods[kpi.pilot_id, kpi.frequency] = allowed
         # Outside the allowed periods, `period_problem` says why in the one set of words.
-        if start not in periods[kpi.pk] and (
+        if start not in periods[kpi.pilot_id, kpi.frequency] and (
             reason := period_problem(kpi, kpi.pilot, start, today)
         ):
             report(reason, "Period start", number)
@@ -156,14 +164,23 @@ def return_rows_check(
         if value is not None:
             details = {k.lower().replace(" ", "_"): v for k, v in texts.items() if k in STORY}
             details = {k: v for k, v in details.items() if v is not None} | counts
-            readings[key] = (value, note, details)
-            story[key] = (kpi, number, texts)
-    problems += _quality_check(readings, story, lambda name: column_name(sheet.header, at[name]),
-                               sheet.name)  # fmt: skip
+            readings[key] = (value, texts["Note"], _shared(details, shared))
+            if texts[CONFIRM]:
+                confirmed[key] = texts[CONFIRM]
+    where = {name: name if at[name] is not None else "Value" for name in ("What happened", CONFIRM)}
+    problems += _quality_check(readings, kpis, first_row, confirmed, shared, sheet.name,
+                               lambda name: column_name(sheet.header, at[where[name]]))  # fmt: skip
     problems += _locked_rows(readings, kpis, first_row, sheet, at["Value"])
     if problems:
         raise FileRefused(sorted(problems, key=lambda p: (p["row"] is None, p["row"] or 0)))
     return readings
+
+
+def _shared(details: dict, pool: dict) -> dict:
+    """`details`, or an equal dict met before: most readings of a return have the same
+    details (empty story, no warning), and a dict each would cost memory in proportion to
+    the rows. Readings sharing one must not change it."""
+    return pool.setdefault(tuple(details.items()), details)
 
 
 def _too_long(cells: list, sheet: Sheet, number: int) -> list[dict]:
@@ -176,24 +193,29 @@ def _too_long(cells: list, sheet: Sheet, number: int) -> list[dict]:
     ]
 
 
-def _quality_check(readings: Readings, story: dict, column, sheet: str) -> list[dict]:
+def _quality_check(
+    readings: Readings, kpis: dict, first_row: dict, confirmed: dict, shared: dict,
+    sheet: str, column: Callable[[str], str],
+) -> list[dict]:  # fmt: skip
     """A cumulative total that falls needs a reason in "What happened"; an unusual figure
-    needs a reason in "Confirm" (`pilots.readings.quality`). Records what was confirmed."""
+    needs a reason in "Confirm" (`pilots.readings.quality`). Records what was confirmed.
+    `column` names the column of a problem about "What happened" or "Confirm"."""
     problems = []
     previous = quality.previous_values({key: entry[0] for key, entry in readings.items()})
-    for key, (value, _, details) in readings.items():
-        kpi, number, texts = story[key]
-        why, confirmed = texts["What happened"] or "", texts[CONFIRM] or ""
-        if fall := quality.fall_problem(kpi, value, previous[key], why):
-            where = "What happened" if texts["What happened"] is not None else "Value"
-            problems.append(problem(fall, sheet=sheet, row=number, column=column(where)))
-        warning = quality.unusual(kpi, value, previous[key])
-        if warning and not confirmed:
+    for key, (value, note, details) in readings.items():
+        kpi, before = kpis[key[0]], previous[key]
+        why, confirm = details.get("what_happened") or "", confirmed.get(key, "")
+        if fall := quality.fall_problem(kpi, value, before, why):
+            problems.append(problem(fall, sheet=sheet, row=first_row[key],
+                                    column=column("What happened")))  # fmt: skip
+        warning = quality.unusual(kpi, value, before)
+        if warning and not confirm:
             message = (f"{warning}. If it is right, write why in the “Confirm” column; "
                        "otherwise correct it.")  # fmt: skip
-            where = CONFIRM if texts[CONFIRM] is not None else "Value"
-            problems.append(problem(message, sheet=sheet, row=number, column=column(where)))
-        details.update(quality_warning=warning or "", quality_reason=confirmed if warning else "")
+            problems.append(problem(message, sheet=sheet, row=first_row[key],
+                                    column=column(CONFIRM)))  # fmt: skip
+        checked = {"quality_warning": warning or "", "quality_reason": confirm if warning else ""}
+        readings[key] = (value, note, _shared(details | checked, shared))
     return problems
 
 
