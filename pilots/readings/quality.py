@@ -73,11 +73,12 @@ def unusual(kpi: KPI, value: Decimal, previous: Decimal | None) -> str | None:
             f"{shown(high) if high is not None else 'no maximum'})"
         )
     if previous is not None and previous > 0:
-        before = f"the previous period's {shown(previous)}"
         if value > previous * JUMP:
-            return f"{shown(value)} is more than three times {before}"
+            return (
+                f"{shown(value)} is more than three times the previous period's {shown(previous)}"
+            )
         if value * JUMP < previous:
-            return f"{shown(value)} is under a third of {before}"
+            return f"{shown(value)} is under a third of the previous period's {shown(previous)}"
     return None
 
 
