@@ -5,8 +5,9 @@ Status changes are Wagtail log entries, so the same rows are the reading's histo
 and the audit log's (Reports → Site history)."""
 
 import datetime as dt
+import functools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -51,30 +52,34 @@ def reading_earlier_values(readings: Iterable[KPIReading]) -> dict[int, list[Rev
 
 
 def reading_statuses_log(
-    labels: dict[int, str],
+    labels: Mapping[int, str] | Iterable[tuple[int, str]],
     action: str,
     *,
     user: AbstractBaseUser | None,
     comment: str = "",
 ) -> None:
-    """Record `action` for the readings `labels` ({reading id: label}) as Wagtail log
-    entries, inserted in bulk: a return may submit 100,000 readings at once."""
-    if not labels:
+    """Record `action` for the readings `labels` ({reading id: label}, or (id, label)
+    pairs, read as they are inserted) as Wagtail log entries, inserted in bulk: a return
+    may submit 100,000 readings at once."""
+    if isinstance(labels, Mapping) and not labels:
         return
     content_type = ContentType.objects.get_for_model(KPIReading)
     now = timezone.now()
     data = {"comment": comment} if comment else {}
     given = ["content_type", "object_id", "label", "action", "data", "timestamp", "user"]
     user_id = user.pk if user is not None else None
-    rows = [
-        (content_type.pk, str(pk), label, action, data, now, user_id)
-        for pk, label in labels.items()
-    ]
+    pairs = labels.items() if isinstance(labels, Mapping) else labels
+    rows = ((content_type.pk, str(pk), label, action, data, now, user_id) for pk, label in pairs)
     rows_insert(ModelLogEntry, given, rows)
 
 
 def reading_label(kpi_name: str, period_start: dt.date) -> str:
-    return f"{kpi_name}, {period_start:%b %Y}"
+    return f"{kpi_name}, {_month_label(period_start)}"
+
+
+@functools.cache
+def _month_label(period_start: dt.date) -> str:
+    return f"{period_start:%b %Y}"  # remembered: a return labels 100,000 readings
 
 
 def reading_status_history(readings: Iterable[KPIReading]) -> dict[int, list[ModelLogEntry]]:

@@ -49,10 +49,11 @@ def parts_split(readings: dict) -> tuple[dict, dict[Key, Parts]]:
     return (readings if plain is None else plain), parts
 
 
-def recorded_parts(readings: list[KPIReading]) -> dict[int, Parts]:
-    """The recorded parts of `readings` by reading id, in one query."""
+def recorded_parts(readings: list[KPIReading | int]) -> dict[int, Parts]:
+    """The recorded parts of `readings` (or of these reading ids) by reading id, in one query."""
     found: dict[int, Parts] = defaultdict(dict)
-    rows = ReadingPart.objects.filter(reading__in=[r.pk for r in readings]).values_list(
+    ids = [r if isinstance(r, int) else r.pk for r in readings]
+    rows = ReadingPart.objects.filter(reading__in=ids).values_list(
         "reading_id", "category_id", "value"
     )
     for reading_id, category_id, value in rows:
@@ -60,15 +61,12 @@ def recorded_parts(readings: list[KPIReading]) -> dict[int, Parts]:
     return found
 
 
-def parts_changed(parts: dict[Key, Parts], existing: dict[Key, KPIReading]) -> set[Key]:
-    """The keys of `parts` whose recorded reading has other parts than these."""
-    readings = [existing[key] for key in parts if key in existing]
-    if not readings:
+def parts_changed(parts: dict[Key, Parts], ids: dict[Key, int]) -> set[Key]:
+    """The keys of `parts` whose recorded reading (id by key in `ids`) has other parts."""
+    if not ids:
         return set()
-    recorded = recorded_parts(readings)
-    return {
-        key for key in parts if key in existing and recorded.get(existing[key].pk, {}) != parts[key]
-    }
+    recorded = recorded_parts(list(ids.values()))
+    return {key for key in parts if key in ids and recorded.get(ids[key], {}) != parts[key]}
 
 
 def parts_write(parts: dict[Key, Parts]) -> None:

@@ -73,11 +73,12 @@ def unusual(kpi: KPI, value: Decimal, previous: Decimal | None) -> str | None:
             f"{shown(high) if high is not None else 'no maximum'})"
         )
     if previous is not None and previous > 0:
-        before = f"the previous period's {shown(previous)}"
         if value > previous * JUMP:
-            return f"{shown(value)} is more than three times {before}"
+            return (
+                f"{shown(value)} is more than three times the previous period's {shown(previous)}"
+            )
         if value * JUMP < previous:
-            return f"{shown(value)} is under a third of {before}"
+            return f"{shown(value)} is under a third of the previous period's {shown(previous)}"
     return None
 
 
@@ -94,12 +95,16 @@ def previous_values(values: dict[Key, Decimal]) -> dict[Key, Decimal | None]:
     recorded = KPIReading.objects.filter(kpi_id__in={k for k, _ in values}).values_list(
         "kpi_id", "period_start", "value"
     )
-    for kpi_id, start, value in recorded:
+    for kpi_id, start, value in recorded.iterator(chunk_size=10_000):
         series[kpi_id][start] = value
     for (kpi_id, start), value in values.items():
         series[kpi_id][start] = value
+    # Each KPI's periods in order, once: a period's previous reading is the one before it.
     previous = {}
-    for kpi_id, start in values:
-        earlier = [p for p in series[kpi_id] if p < start]
-        previous[(kpi_id, start)] = series[kpi_id][max(earlier)] if earlier else None
+    for kpi_id, by_start in series.items():
+        before = None
+        for start in sorted(by_start):
+            if (kpi_id, start) in values:
+                previous[(kpi_id, start)] = before
+            before = by_start[start]
     return previous

@@ -11,12 +11,15 @@ failing on the one-reading-per-period constraint.
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
+from itertools import chain
+from types import MappingProxyType
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision
@@ -40,6 +43,9 @@ DETAILS = ["what_happened", "next_step", "numerator", "denominator",
 _DETAIL_DEFAULTS = [(name, KPIReading._meta.get_field(name).get_default()) for name in DETAILS]
 # The fields of a new reading's row, as `readings_write` inserts them.
 NEW_COLUMNS = ["kpi", "period_start", "value", "note", "status", *DETAILS]
+NO_DETAILS = MappingProxyType({})
+# What `readings_write` compares of a recorded reading.
+RECORDED = ["pk", "kpi_id", "period_start", "value", "note", "status", *DETAILS]
 
 
 class ReadingLocked(Exception):
@@ -113,28 +119,30 @@ def readings_write(
         .only("pk", "name", "frequency")
         .order_by("pk")
     }
+    # What is recorded is compared as plain rows, not model objects: a return of 100,000
+    # readings imported again costs little time and memory.
     recorded = KPIReading.objects.filter(
         kpi_id__in=kpis, period_start__in={start for _, start in readings}
     )
-    existing = {(r.kpi_id, r.period_start): r for r in recorded}
-    parts_differ = parts_changed(parts, existing)
-    new, changed, restatused, locked = [], [], [], []
-    for (kpi_id, start), (value, note, *more) in readings.items():
-        value = value.quantize(CENTS)  # as stored, so equal values compare equal
-        details = more[0] if more else {}
-        reading = existing.get((kpi_id, start))
-        if reading is None:
-            extra = tuple(details.get(name, default) for name, default in _DETAIL_DEFAULTS)
-            new.append((kpi_id, start, value, note or "", status, *extra))
+    parts_ids = _ids(recorded, parts)
+    parts_differ = parts_changed(parts, parts_ids)
+    seen, changed, restatused, locked = set(), [], [], []
+    for reading in recorded.values_list(*RECORDED, named=True).iterator(chunk_size=BATCH):
+        key = (reading.kpi_id, reading.period_start)
+        if (entry := readings.get(key)) is None:
             continue
+        seen.add(key)
+        value, note, *more = entry
+        details = more[0] if more else {}
         if note is None:
             note = reading.note
-        if reading_differs(reading, value, note, details) or (kpi_id, start) in parts_differ:
-            if reading.is_locked:
-                locked.append((kpis[kpi_id], start))
+        is_locked = reading.status == Status.APPROVED  # KPIReading.is_locked, of a row
+        if reading_differs(reading, value, note, details) or key in parts_differ:
+            if is_locked:
+                locked.append((kpis[reading.kpi_id], reading.period_start))
             else:
-                changed.append((reading, value, note, details))
-        elif not reading.is_locked and reading.status != status:
+                changed.append((reading, value.quantize(CENTS), note, details))
+        elif not is_locked and reading.status != status:
             restatused.append(reading)
     if locked:
         raise ReadingLocked(locked)
@@ -144,35 +152,56 @@ def readings_write(
         KPIReading.objects.filter(pk__in=[r.pk for r in restatused]).update(status=status)
     if checkpoint:
         checkpoint("updated")
-    rows_insert(KPIReading, NEW_COLUMNS, new)
+    created = rows_insert(KPIReading, NEW_COLUMNS, _new_rows(readings, seen, status))
     parts_write(
-        {key: given for key, given in parts.items() if key not in existing or key in parts_differ}
+        {key: given for key, given in parts.items() if key not in parts_ids or key in parts_differ}
     )
     if checkpoint:
         checkpoint("created")
     if status == Status.SUBMITTED:
-        labels = {r.pk: reading_label(kpis[r.kpi_id].name, r.period_start) for r in submitted}
-        labels |= _new_labels(kpis, {(row[0], row[1]) for row in new})
+        labels = [(r.pk, reading_label(kpis[r.kpi_id].name, r.period_start)) for r in submitted]
+        if created:
+            labels = chain(labels, _new_labels(kpis, recorded, readings, seen))
         reading_statuses_log(labels, "pilots.reading_submitted", user=user)
-    if new or changed or restatused:
+    if created or changed or restatused:
         readings_written.send(KPIReading, kpi_ids=set(kpis))
-    written = Written((len(new), len(changed), len(readings) - len(new) - len(changed)))
+    written = Written((created, len(changed), len(readings) - created - len(changed)))
     written.status_changed = len(restatused)
     return written
 
 
-def _new_labels(kpis: dict[int, KPI], keys: set[tuple[int, dt.date]]) -> dict[int, str]:
-    """{id: label} of the readings just inserted, `keys` (KPI id, period start)."""
-    if not keys:
+def _ids(recorded: QuerySet, parts: dict) -> dict[tuple[int, dt.date], int]:
+    """The ids of the recorded readings among the keys of `parts` (few: split KPIs only)."""
+    if not parts:
         return {}
-    inserted = KPIReading.objects.filter(
-        kpi_id__in={k for k, _ in keys}, period_start__in={s for _, s in keys}
-    ).values_list("pk", "kpi_id", "period_start")
-    return {
-        pk: reading_label(kpis[kpi_id].name, start)
-        for pk, kpi_id, start in inserted.iterator(chunk_size=BATCH)
-        if (kpi_id, start) in keys
-    }
+    rows = recorded.filter(kpi_id__in={k for k, _ in parts}).values_list(
+        "pk", "kpi_id", "period_start"
+    )
+    return {(kpi_id, start): pk for pk, kpi_id, start in rows if (kpi_id, start) in parts}
+
+
+def _new_rows(readings: Readings, recorded: set, status: str) -> Iterator[tuple]:
+    """The rows (NEW_COLUMNS) of the readings not `recorded`, made as they are inserted."""
+    extras = {}  # by details: a return's readings share a few
+    for key, (value, note, *more) in readings.items():
+        if key in recorded:
+            continue
+        details = more[0] if more else NO_DETAILS
+        if (extra := extras.get(id(details))) is None:
+            extra = tuple(details.get(name, default) for name, default in _DETAIL_DEFAULTS)
+            extras[id(details)] = extra
+        yield (*key, value.quantize(CENTS), note or "", status, *extra)
+
+
+def _new_labels(
+    kpis: dict[int, KPI], recorded: QuerySet, readings: Readings, seen: set
+) -> Iterator[tuple[int, str]]:
+    """(id, label) of the readings just inserted: those of `readings` not `seen` before."""
+    rows = recorded.values_list("pk", "kpi_id", "period_start")
+    for pk, kpi_id, start in rows.iterator(chunk_size=BATCH):
+        key = (kpi_id, start)
+        if key in readings and key not in seen:
+            yield pk, reading_label(kpis[kpi_id].name, start)
 
 
 def reading_differs(
@@ -188,6 +217,8 @@ def reading_differs(
 
 
 def _updates_write(changed: list, status: str, user: AbstractBaseUser | None) -> None:
+    """Write the `changed` readings ((recorded row, value, note, details)), each with a
+    revision, loading the readings a batch at a time."""
     if not changed:
         return
     content_type = ContentType.objects.get_for_model(KPIReading)
@@ -204,22 +235,24 @@ def _updates_write(changed: list, status: str, user: AbstractBaseUser | None) ->
             object_str=f"{reading.period_start:%b %Y}: {reading.value}",
         )
 
-    # The first edit of a reading also records what it was before.
-    Revision.objects.bulk_create(
-        [revision(r) for r, *_ in changed if r.latest_revision_id is None], batch_size=BATCH
-    )
-    readings = []
-    for reading, value, note, details in changed:
-        reading.value, reading.note, reading.updated_at = value, note, now
-        reading.status = status
-        for name, detail in details.items():
-            setattr(reading, name, detail)
-        readings.append(reading)
-    latest = Revision.objects.bulk_create([revision(r) for r in readings], batch_size=BATCH)
-    for reading, rev in zip(readings, latest, strict=True):
-        reading.latest_revision = rev
-    KPIReading.objects.bulk_update(
-        readings,
-        ["value", "note", *DETAILS, "status", "updated_at", "latest_revision"],
-        batch_size=BATCH,
-    )
+    for start in range(0, len(changed), BATCH):
+        batch = {row.pk: entry for row, *entry in changed[start : start + BATCH]}
+        readings = list(KPIReading.objects.filter(pk__in=batch))
+        # The first edit of a reading also records what it was before.
+        Revision.objects.bulk_create(
+            [revision(r) for r in readings if r.latest_revision_id is None], batch_size=BATCH
+        )
+        for reading in readings:
+            value, note, details = batch[reading.pk]
+            reading.value, reading.note, reading.updated_at = value, note, now
+            reading.status = status
+            for name, detail in details.items():
+                setattr(reading, name, detail)
+        latest = Revision.objects.bulk_create([revision(r) for r in readings], batch_size=BATCH)
+        for reading, rev in zip(readings, latest, strict=True):
+            reading.latest_revision = rev
+        KPIReading.objects.bulk_update(
+            readings,
+            ["value", "note", *DETAILS, "status", "updated_at", "latest_revision"],
+            batch_size=BATCH,
+        )

@@ -93,25 +93,33 @@ class CategoryRows:
         if value is not None:
             self.given[key][category] = value
 
-    def attach(self, readings: dict, story: dict, kpis: dict[int, KPI], reason_read: bool):
+    def attach(
+        self,
+        readings: dict,
+        kpis: dict[int, KPI],
+        first_row: dict,
+        reasons: dict,
+        reason_read: bool,
+    ) -> None:
         """Check each split reading's parts against its total and put them in its details
-        (`pilots.readings.parts`); `story` holds (KPI, row, texts) of each reading.
-        A file without the Category column leaves every recorded part alone."""
+        (`pilots.readings.parts`); `first_row` holds each reading's row and `reasons` why
+        its categories do not add up. A file without the Category column leaves every
+        recorded part alone."""
         for key, number in self.first_row.items():
             if key not in readings and self.given.get(key):
                 self.report(f"Categories are given for “{kpis[key[0]].name}” in this period but "
                             "not its total: type the total in the row without a category.",
                             "Value", number)  # fmt: skip
         split = {key: entry for key, entry in readings.items() if kpis[key[0]].split_by_id}
-        self._locked_check(split, story)
-        for key, (value, _, details) in split.items():
-            kpi, number, texts = story[key]
-            parts, reason = dict(self.given.get(key, {})), (texts.get(PARTS_REASON) or "").strip()
-            if problem := parts_problem(kpi, value, parts, reason):
-                self.report(problem, PARTS_REASON if reason_read else "Value", number)
-            details["parts"], details["parts_reason"] = parts, reason
+        self._locked_check(split, kpis, first_row, reasons)
+        for key, (value, note, details) in split.items():
+            parts, reason = dict(self.given.get(key, {})), reasons.get(key, "").strip()
+            if problem := parts_problem(kpis[key[0]], value, parts, reason):
+                self.report(problem, PARTS_REASON if reason_read else "Value", first_row[key])
+            # A copy: readings with the same story share one dict of details.
+            readings[key] = (value, note, {**details, "parts": parts, "parts_reason": reason})
 
-    def _locked_check(self, split: dict, story: dict) -> None:
+    def _locked_check(self, split: dict, kpis: dict, first_row: dict, reasons: dict) -> None:
         """An approved reading is locked with its parts: a file changing only its parts
         (a change to the rest is reported with the other locked rows) is refused too."""
         approved = list(
@@ -125,8 +133,7 @@ class CategoryRows:
         recorded = recorded_parts(approved)
         for reading in approved:
             key = (reading.kpi_id, reading.period_start)
-            kpi, number, texts = story[key]
-            reason = (texts.get(PARTS_REASON) or "").strip()
+            kpi, number, reason = kpis[key[0]], first_row[key], reasons.get(key, "").strip()
             if reading_differs(reading, *split[key]):
                 continue
             if recorded.get(reading.pk, {}) != self.given.get(key, {}) or (

@@ -80,6 +80,9 @@ def import_kpi_return(
         except FileRefused as refusal:
             readings, problems = None, refusal.problems
         with transaction.atomic():
+            # A write first: on SQLite it takes the database's write lock at once, so the
+            # heartbeat's thread waits for this transaction instead of deadlocking with it.
+            job.update(heartbeat_at=timezone.now())
             upload = job.select_for_update().select_related("borough").get()
             if upload.status in (ReturnUpload.Status.DONE, ReturnUpload.Status.REFUSED):
                 return upload

@@ -39,6 +39,7 @@ from pilots.returns.reader import (
 PROGRESS_EVERY = 1000
 LARGEST = Decimal("999999999999.99")
 NEGATIVE = "%s is negative; KPI readings cannot be below 0."
+BLANK = {None, ""}  # most empty cells: tested at once, before `_blank` looks closer
 
 
 def return_rows_check(
@@ -76,19 +77,39 @@ def return_rows_check(
         kpi.pilot = pilots[kpi.pilot_id]
         kpis[kpi.pk] = kpi
     today = timezone.localdate()
-    readings, first_row, problems, story = {}, {}, [], {}
-    # Look-ups remembered across rows: a return repeats each KPI and period many times.
-    kpi_of, date_of, periods = {}, {}, {}
-    kpi_at, value_at, start_at, note_at = (
-        at[n] for n in ("KPI ID", "Value", "Period start", "Note")
-    )
+    readings, first_row, problems, confirmed, shared = {}, {}, [], {}, {}  # shared: details
+    # Look-ups remembered across rows: a return repeats each KPI, period and figure many
+    # times, and the periods a KPI may report are those of its pilot and frequency.
+    kpi_of, date_of, value_of, periods = {}, {}, {}, {}
+    kpi_at, value_at, start_at = (at[n] for n in ("KPI ID", "Value", "Period start"))
     width = max(i for i in at.values() if i is not None) + 1
+    counts_at = [at[name] for name in COUNTS if at[name] is not None]
+    # Without a Note (or story) column the text already recorded is kept: None, not "".
+    texts_at = [(name, limit, at[name]) for name, limit in TEXT_LIMITS.items()
+                if at[name] is not None]  # fmt: skip
+    story = [(name.lower().replace(" ", "_"), name) for name in STORY if at[name] is not None]
+    story_names = [name for _, name in story]
 
     def report(message: str, name: str | None, number: int) -> None:
         column = column_name(sheet.header, at[name]) if name else ""
         problems.append(problem(message, sheet=sheet.name, row=number, column=column))
 
-    categories, category_at = CategoryRows(kpis, report), at[CATEGORY]
+    def kpi_read(raw: object, number: int) -> tuple:
+        """(KPI, its id, whether entered as two counts, whether a percentage, the periods
+        it may report), or Nones with the problem reported."""
+        kpi = _kpi_find(raw, kpis, borough, lambda m: report(m, "KPI ID", number))
+        if kpi is None:
+            return None, None, False, False, set()
+        if (kpi.pilot_id, kpi.frequency) not in periods:
+            allowed = {p for p in kpi_periods(kpi, kpi.pilot, today) if p <= today}
+            periods[kpi.pilot_id, kpi.frequency] = allowed
+        about = (kpi, kpi.pk, kpi.entered_as_ratio, kpi.unit == KPI.Unit.PERCENT,
+                 periods[kpi.pilot_id, kpi.frequency])  # fmt: skip
+        kpi_of[raw] = about
+        return about
+
+    # A split KPI's categories come on rows of their own, below its total's row.
+    categories, category_at, reasons = CategoryRows(kpis, report), at[CATEGORY], {}
 
     for number, cells in sheet.rows:
         if progress and number % PROGRESS_EVERY == 0:
@@ -100,63 +121,62 @@ def return_rows_check(
             break
         if len(cells) < width:
             cells = [*cells, *[None] * (width - len(cells))]
-        if long := _too_long(cells, sheet, number):
-            problems += long
+        if max(map(len, filter(str.__instancecheck__, cells)), default=0) > MAX_CELL:
+            problems += _too_long(cells, sheet, number)
             continue
         raw_kpi, raw_value, raw_start = cells[kpi_at], cells[value_at], cells[start_at]
         if _blank(raw_kpi) and _blank(raw_value) and _blank(raw_start) and all(map(_blank, cells)):
             continue
         try:
-            kpi = kpi_of[raw_kpi]
+            kpi, kpi_pk, ratio, percent, allowed = kpi_of[raw_kpi]
         except (KeyError, TypeError):  # TypeError: a value that cannot be a key
-            kpi = _kpi_find(raw_kpi, kpis, borough, lambda m, n=number: report(m, "KPI ID", n))
-            if kpi is not None:
-                kpi_of[raw_kpi] = kpi
+            kpi, kpi_pk, ratio, percent, allowed = kpi_read(raw_kpi, number)
         try:
             start = date_of[raw_start]
         except (KeyError, TypeError):
             start = _date_read(raw_start, lambda m, n=number: report(m, "Period start", n))
             if start is not None:
                 date_of[raw_start] = start
-        # Without a Note (or story) column the text already recorded is kept.
         texts = {}
-        for name, limit in TEXT_LIMITS.items():
-            text = None if at[name] is None else str(cells[at[name]] or "").strip()
-            texts[name] = text
-            if text and len(text) > limit:
+        for name, limit, i in texts_at:
+            text = cells[i]
+            texts[name] = text = str(text).strip() if text else ""
+            if len(text) > limit:
                 report(f"The {name.lower()} is {len(text)} characters long; the limit is "
                        f"{limit}.", name, number)  # fmt: skip
-        note = texts["Note"]
-
-        def cell(name: str, cells: list = cells) -> object:
-            return None if at[name] is None else cells[at[name]]
-
-        def said(message: str, name: str, number: int = number) -> None:
-            report(message, name, number)
-
         if category_at is not None and not _blank(cells[category_at]):  # a category's row
-            value = _value_read(raw_value, kpi, lambda m: said(m, "Value"))
+            value = _value_read(raw_value, kpi, lambda m, n=number: report(m, "Value", n))
             if kpi is not None and start is not None:
                 categories.add(kpi, start, cells[category_at], value, number)
             continue
-        if kpi is not None and kpi.entered_as_ratio:
-            value, counts = _counts_read(cell, kpi, said)
+        counts = ()
+        if ratio:
+
+            def cell(name: str, cells: list = cells) -> object:
+                return None if at[name] is None else cells[at[name]]
+
+            value, counted = _counts_read(cell, kpi, lambda m, name, n=number: report(m, name, n))
+            counts = tuple(counted.items())
         else:
-            value, counts = _value_read(raw_value, kpi, lambda m: said(m, "Value")), {}
-            if kpi is not None and not all(_blank(cell(name)) for name in COUNTS):
-                said(f"“{kpi.name}” is not entered as two counts: leave Numerator and "
-                     "Denominator empty and type the reading in Value.", "Numerator")  # fmt: skip
+            # A figure read once is remembered (by its type too: True is not 1).
+            try:
+                value = value_of[type(raw_value), raw_value, percent]
+            except (KeyError, TypeError):
+                value = _value_read(raw_value, kpi, lambda m, n=number: report(m, "Value", n))
+                if value is not None:
+                    value_of[type(raw_value), raw_value, percent] = value
+            typed = [cells[i] for i in counts_at]
+            if kpi is not None and not BLANK.issuperset(typed) and not all(map(_blank, typed)):
+                report(f"“{kpi.name}” is not entered as two counts: leave Numerator and "
+                       "Denominator empty and type the reading in Value.", "Numerator",
+                       number)  # fmt: skip
         if kpi is None or start is None or (value is None and _blank(raw_value)):
             continue
-        if kpi.pk not in periods:
-            periods[kpi.pk] = {p for p in kpi_periods(kpi, kpi.pilot, today) if p <= today}
         # Outside the allowed periods, `period_problem` says why in the one set of words.
-        if start not in periods[kpi.pk] and (
-            reason := period_problem(kpi, kpi.pilot, start, today)
-        ):
+        if start not in allowed and (reason := period_problem(kpi, kpi.pilot, start, today)):
             report(reason, "Period start", number)
             continue
-        key = (kpi.pk, start)
+        key = (kpi_pk, start)
         if key in first_row:
             report(
                 f"This KPI and period are already on row {first_row[key]}.", "Period start", number
@@ -164,15 +184,23 @@ def return_rows_check(
             continue
         first_row[key] = number
         if value is not None:
-            details = {k.lower().replace(" ", "_"): v for k, v in texts.items() if k in STORY}
-            details = {k: v for k, v in details.items() if v is not None} | counts
-            readings[key] = (value, note, details)
-            story[key] = (kpi, number, texts)
-    problems += _quality_check(readings, story, lambda name: column_name(sheet.header, at[name]),
-                               sheet.name)  # fmt: skip
+            told = (*map(texts.__getitem__, story_names), *counts)
+            if (details := shared.get(told)) is None:
+                details = {field: texts[name] for field, name in story} | dict(counts)
+                shared[told] = details
+            readings[key] = (value, texts.get("Note"), details)
+            if confirm := texts.get(CONFIRM):
+                confirmed[key] = confirm
+            if category_at is not None and kpi.split_by_id:
+                reasons[key] = texts.get(PARTS_REASON) or ""
+    where = {name: name if at[name] is not None else "Value" for name in ("What happened", CONFIRM)}
+    problems += _quality_check(readings, kpis, first_row, confirmed, sheet.name,
+                               lambda name: column_name(sheet.header, at[where[name]]))  # fmt: skip
     problems += _locked_rows(readings, kpis, first_row, sheet, at["Value"])
     if category_at is not None:  # without the column, recorded parts are left alone
-        categories.attach(readings, story, kpis, reason_read=at[PARTS_REASON] is not None)
+        categories.attach(
+            readings, kpis, first_row, reasons, reason_read=at[PARTS_REASON] is not None
+        )
     if problems:
         raise FileRefused(sorted(problems, key=lambda p: (p["row"] is None, p["row"] or 0)))
     return readings
@@ -188,24 +216,36 @@ def _too_long(cells: list, sheet: Sheet, number: int) -> list[dict]:
     ]
 
 
-def _quality_check(readings: Readings, story: dict, column, sheet: str) -> list[dict]:
+def _quality_check(
+    readings: Readings, kpis: dict, first_row: dict, confirmed: dict, sheet: str,
+    column: Callable[[str], str],
+) -> list[dict]:  # fmt: skip
     """A cumulative total that falls needs a reason in "What happened"; an unusual figure
-    needs a reason in "Confirm" (`pilots.readings.quality`). Records what was confirmed."""
-    problems = []
+    needs a reason in "Confirm" (`pilots.readings.quality`). Records what was confirmed.
+    `column` names the column of a problem about "What happened" or "Confirm".
+
+    Readings with the same details share one dict of them (most have an empty story and
+    no warning): a dict each would cost memory in proportion to the rows."""
+    problems, shared = [], {}
     previous = quality.previous_values({key: entry[0] for key, entry in readings.items()})
-    for key, (value, _, details) in readings.items():
-        kpi, number, texts = story[key]
-        why, confirmed = texts["What happened"] or "", texts[CONFIRM] or ""
-        if fall := quality.fall_problem(kpi, value, previous[key], why):
-            where = "What happened" if texts["What happened"] is not None else "Value"
-            problems.append(problem(fall, sheet=sheet, row=number, column=column(where)))
-        warning = quality.unusual(kpi, value, previous[key])
-        if warning and not confirmed:
+    for key, (value, note, details) in readings.items():
+        kpi, before = kpis[key[0]], previous[key]
+        why, confirm = details.get("what_happened") or "", confirmed.get(key, "")
+        if fall := quality.fall_problem(kpi, value, before, why):
+            problems.append(problem(fall, sheet=sheet, row=first_row[key],
+                                    column=column("What happened")))  # fmt: skip
+        warning = quality.unusual(kpi, value, before) or ""
+        if warning and not confirm:
             message = (f"{warning}. If it is right, write why in the “Confirm” column; "
                        "otherwise correct it.")  # fmt: skip
-            where = CONFIRM if texts[CONFIRM] is not None else "Value"
-            problems.append(problem(message, sheet=sheet, row=number, column=column(where)))
-        details.update(quality_warning=warning or "", quality_reason=confirmed if warning else "")
+            problems.append(problem(message, sheet=sheet, row=first_row[key],
+                                    column=column(CONFIRM)))  # fmt: skip
+        reason = confirm if warning else ""
+        known, checked = shared.get((id(details), warning, reason), (None, None))
+        if known is not details:
+            checked = details | {"quality_warning": warning, "quality_reason": reason}
+            shared[id(details), warning, reason] = (details, checked)
+        readings[key] = (value, note, checked)
     return problems
 
 
