@@ -47,6 +47,7 @@ class Dataset:
     slug: str
     title: str
     description: str
+
     counts: Callable[[], tuple[list[tuple[str, str]], list[str], dict]]
     # Counts of records (pilots, evaluations, readings) are exact; counts of people are
     # masked (`toolkit.suppression`).
@@ -191,6 +192,11 @@ class RowsFile:
     title: str
     description: str
 
+    def json(self, rows: list[dict], **more: object) -> dict:
+        """The file as JSON: what it is, its licence, anything `more`, then its rows."""
+        about = {"dataset": self.slug, "title": self.title, "description": self.description}
+        return {**about, "licence": LICENCE, **more, "rows": rows}
+
 
 READINGS = RowsFile(
     "readings", "Approved KPI readings",
@@ -288,13 +294,7 @@ def lineage_csv() -> str:
 
 
 def lineage_json() -> dict:
-    return {
-        "dataset": LINEAGE.slug,
-        "title": LINEAGE.title,
-        "description": LINEAGE.description,
-        "licence": LICENCE,
-        "rows": [dict(zip(LINEAGE_COLUMNS, row, strict=True)) for row in lineage_table()],
-    }
+    return LINEAGE.json([dict(zip(LINEAGE_COLUMNS, row, strict=True)) for row in lineage_table()])
 
 
 # The categories of approved readings of KPIs split by categories: one row per category
@@ -368,19 +368,15 @@ def _indicator_cell(column: str, value: object) -> object:
 
 
 def indicators_json() -> dict:
-    return {
-        "dataset": INDICATORS.slug,
-        "title": INDICATORS.title,
-        "description": INDICATORS.description,
-        "licence": LICENCE,
-        "suppression": {
+    return INDICATORS.json(
+        indicator_rows(),
+        suppression={
             "threshold": threshold(),
             "note": f"A count of people from 1 to {threshold() - 1} is withheld (null, with "
             "suppressed true), and so is every figure that adds one up.",
         },
-        "columns": INDICATOR_COLUMNS,
-        "rows": indicator_rows(),
-    }
+        columns=INDICATOR_COLUMNS,
+    )
 
 
 # The approved follow-up check-ins, the same as the API's `follow_ups` of each pilot.
@@ -426,13 +422,7 @@ def follow_ups_csv() -> str:
 
 
 def follow_ups_json() -> dict:
-    return {
-        "dataset": FOLLOW_UPS.slug,
-        "title": FOLLOW_UPS.title,
-        "description": FOLLOW_UPS.description,
-        "licence": LICENCE,
-        "rows": follow_up_rows(),
-    }
+    return FOLLOW_UPS.json(follow_up_rows())
 
 
 # The files not built from one of DATASETS' tables, in the order the open data page lists them.

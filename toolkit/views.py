@@ -101,6 +101,7 @@ ROWS_FILES = {
         opendata.follow_ups_csv,
         opendata.follow_ups_json,
     ),
+    opendata.LINEAGE.slug: (opendata.LINEAGE, opendata.lineage_csv, opendata.lineage_json),
 }
 
 

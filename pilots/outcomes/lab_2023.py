@@ -98,10 +98,10 @@ OUTCOMES_2023 = [
 ]
 
 
-def outcomes_2023_ensure(lab: Lab) -> None:
-    """Create the 2023 outcomes for `lab` unless it already has them. Idempotent: an
-    outcome a convenor has since edited is left as it is."""
-    for number, statement, measures in OUTCOMES_2023:
+def outcomes_ensure(lab: Lab, outcomes: list[tuple] = OUTCOMES_2023) -> None:
+    """Create `outcomes` (the 2023 ones unless told) for `lab` unless it already has them.
+    Idempotent: an outcome a convenor has since edited is left as it is."""
+    for number, statement, measures in outcomes:
         outcome, created = Outcome.objects.get_or_create(
             lab=lab, number=number, defaults={"statement": statement}
         )

@@ -29,7 +29,7 @@ from pilots.models import (
     ResourceReuse,
     SharedResource,
 )
-from pilots.outcomes.lab_2023 import outcomes_2023_ensure
+from pilots.outcomes.lab_2023 import outcomes_ensure
 from pilots.seed.data import asylum_welcome_2023 as data
 from pilots.seed.data.table1 import TABLE_1
 
@@ -77,7 +77,7 @@ def load_asylum_welcome_2023() -> Lab:
     for entry in data.PILOTS:
         _pilot_ensure(lab, boroughs[entry["borough"]], entry)
     _resources_ensure(lab, boroughs)
-    outcomes_2023_ensure(lab)
+    outcomes_ensure(lab)
     return lab
 
 

@@ -11,9 +11,9 @@ from decimal import Decimal
 from django.db import transaction
 from wagtail.log_actions import log
 
-from designlab.models import Borough, Lab, Outcome, OutcomeMeasure, Participation
+from designlab.models import Borough, Lab, Participation
 from pilots.models import KPI, Evaluation, KPIReading, Milestone, Pilot
-from pilots.outcomes.lab_2023 import OUTCOMES_2023
+from pilots.outcomes.lab_2023 import OUTCOMES_2023, outcomes_ensure
 from pilots.seed.data import lab_2024 as data
 from pilots.seed.lab_2023 import boroughs_ensure, load_asylum_welcome_2023
 from pilots.seed.lab_2024_categories import lab_2024_categories_ensure
@@ -141,21 +141,11 @@ def _readings_ensure(pilot: Pilot) -> None:
 def _outcomes_ensure(lab: Lab, cohort: int) -> None:
     """The 2023 outcomes, their thresholds scaled to this cohort: all of it, or a majority."""
     scaled = {11: cohort, 6: cohort // 2 + 1}
-    for number, statement, measures in OUTCOMES_2023:
-        outcome, created = Outcome.objects.get_or_create(
-            lab=lab, number=number, defaults={"statement": statement}
-        )
-        if not created:
-            continue
-        OutcomeMeasure.objects.bulk_create(
-            OutcomeMeasure(
-                outcome=outcome,
-                measure=measure,
-                rated=rated,
-                success_from=scaled.get(success_from, success_from),
-                partial_from=scaled.get(partial_from, partial_from),
-                rationale=f"Illustrative thresholds, the 2023 ones scaled to a cohort of {cohort}.",
-                sort_order=order,
-            )
-            for order, (measure, rated, success_from, partial_from, _) in enumerate(measures)
-        )
+    rationale = f"Illustrative thresholds, the 2023 ones scaled to a cohort of {cohort}."
+    outcomes_ensure(lab, [
+        (number, statement, [
+            (measure, rated, scaled.get(success, success), scaled.get(partial, partial), rationale)
+            for measure, rated, success, partial, _ in measures
+        ])
+        for number, statement, measures in OUTCOMES_2023
+    ])  # fmt: skip

@@ -26,7 +26,7 @@ from pilots.models import (
     SharedResource,
     Stage,
 )
-from pilots.outcomes.lab_2023 import outcomes_2023_ensure
+from pilots.outcomes.lab_2023 import outcomes_ensure
 
 BATCH = 5000
 ILLUSTRATIVE = "illustrative"
@@ -92,7 +92,7 @@ def synthetic_seed(size: Size, *, slug: str = "synthetic-national", seed: int = 
     _children(pilots, size, rng)
     _sessions(lab, boroughs, rng)
     _resources(lab, boroughs, rng)
-    outcomes_2023_ensure(lab)
+    outcomes_ensure(lab)
     return lab
 
 
