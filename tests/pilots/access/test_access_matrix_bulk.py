@@ -26,6 +26,7 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from designlab.models import Breakdown
 from pilots.access.bulk_actions import ScopedBulkAction
 from tests.pilots.access.access_matrix_world import DENIED, LOGIN, ROLES, outcome, state
 
@@ -69,6 +70,16 @@ BULK: dict[tuple[str, str, str], Bulk] = {
     ("designlab", "challenge", "delete"): REFERENCE,
     ("designlab", "integrationdomain", "delete"): REFERENCE,
     ("designlab", "outcome", "delete"): REFERENCE,
+    # Officers read category lists and shared indicators (to choose them); only convenors
+    # delete them, and one in use cannot be deleted.
+    # The world has no category list: with id=all there is nothing to act on.
+    ("designlab", "breakdown", "delete"): Bulk(
+        ids=Row((200, 200, 200, LOGIN), (302, 302, 302, LOGIN)),
+        all=Row((404, 404, 404, LOGIN), (404, 404, 404, LOGIN)),
+    ),
+    ("designlab", "sharedindicator", "delete"): same(
+        (200, 200, 200, LOGIN), (302, 302, 302, LOGIN)
+    ),
     # Neither officers nor convenors manage users or pages.
     ("auth", "user", "delete"): same((DENIED, DENIED, DENIED, LOGIN), (DENIED,) * 3 + (LOGIN,)),
     ("auth", "user", "assign_role"): same((DENIED,) * 3 + (LOGIN,), (DENIED,) * 3 + (LOGIN,)),
@@ -160,6 +171,10 @@ def target(route: tuple[str, str, str], side, draft_page, image):
     }
     if (app, model) in by_model:
         return by_model[(app, model)]
+    if (app, model) == ("designlab", "breakdown"):
+        from tests.conftest import breakdown_make
+
+        return Breakdown.objects.first() or breakdown_make("Matrix list", ["A", "B"])
     return apps.get_model(app, model).objects.order_by("pk").first()
 
 
