@@ -210,15 +210,17 @@ class StaleSaveRefusingEditView(snippets.EditView):
         return super().is_valid(form)
 
 
-def lab_filtered(model: type[Model], fields: list[str]) -> type[WagtailFilterSet]:
-    """Listing filters on `fields` whose Lab filter offers only the user's Labs (Wagtail's
-    offers every Lab, naming Labs the user's borough is not in)."""
+def lab_filtered(
+    model: type[Model], fields: list[str], lab_field: str = "lab"
+) -> type[WagtailFilterSet]:
+    """Listing filters on `fields` whose Lab filter (on `lab_field`) offers only the user's
+    Labs (Wagtail's offers every Lab, naming Labs the user's borough is not in)."""
 
     def labs(request: HttpRequest | None) -> QuerySet:
         return labs_for_user(request.user) if request else Lab.objects.none()
 
     meta = type("Meta", (), {"model": model, "fields": fields})
-    attributes = {"lab": ModelChoiceFilter(queryset=labs), "Meta": meta}
+    attributes = {lab_field: ModelChoiceFilter(queryset=labs), "Meta": meta}
     return type(f"{model.__name__}FilterSet", (WagtailFilterSet,), attributes)
 
 

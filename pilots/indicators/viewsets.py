@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from designlab.models import SharedIndicator
-from pilots.admin.scoped import ScopedChooserViewSet
+from pilots.admin.scoped import ScopedChooserViewSet, lab_filtered
 
 
 class SharedIndicatorViewSet(SnippetViewSet):
@@ -23,7 +23,7 @@ class SharedIndicatorViewSet(SnippetViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     list_display = ["name", "unit", "frequency", "kind", "direction"]
-    list_filter = ["labs", "unit"]
+    filterset_class = lab_filtered(SharedIndicator, ["labs", "unit"], lab_field="labs")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return SharedIndicator.objects.all()

@@ -149,7 +149,7 @@ def crawl_kwargs(name: str, route: str, s: dict) -> dict | None:
         "content_type_app_name": "wagtailcore", "content_type_model_name": "page",
         "borough": brent.borough.slug, "slug": s["lab"].slug, "table": "pilots",
         "lab_id": s["lab"].pk, "kpi": s["kpi"].pk, "pilot": s["pilot"].pk,
-        "collection_id": s["collection"].pk,
+        "collection_id": s["collection"].pk, "months": 12,
         "filter_spec": "original", "uidb64": "MQ", "token": "set-password",
     }  # fmt: skip
     names = [a or b for a, b in re.findall(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>", route)]
