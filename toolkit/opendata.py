@@ -13,8 +13,7 @@ from django.db.models import Count
 
 from cms.cells import CSV_BOM, cell_safe
 from designlab.models import SharedIndicator
-from pilots.labs.lineage import lineage_rows
-from pilots.models import Evaluation, FollowUp, KPIReading, Pilot, Stage
+from pilots.models import Evaluation, KPIReading, Pilot, Stage
 from toolkit.cache import generation_cached
 from toolkit.indicators import indicators_public
 from toolkit.published import (
@@ -275,28 +274,6 @@ LINEAGE_COLUMNS = [
 ]  # fmt: skip
 
 
-def lineage_table() -> list[list]:
-    return [
-        [a.pilot_id, a.title, a.borough, a.lab, a.source_id, a.source_title,
-         a.source_borough, a.source_lab, a.what_changed]
-        for a in lineage_rows(published_only=True)
-    ]  # fmt: skip
-
-
-def lineage_csv() -> str:
-    out = io.StringIO()
-    out.write(CSV_BOM)
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(LINEAGE_COLUMNS)
-    for row in lineage_table():
-        writer.writerow([cell_safe(v) if isinstance(v, str) else v for v in row])
-    return out.getvalue()
-
-
-def lineage_json() -> dict:
-    return LINEAGE.json([dict(zip(LINEAGE_COLUMNS, row, strict=True)) for row in lineage_table()])
-
-
 # The categories of approved readings of KPIs split by categories: one row per category
 # (`toolkit.opendata_categories`).
 READING_PARTS = RowsFile(
@@ -390,39 +367,6 @@ FOLLOW_UP_COLUMNS = [
     "pilot", "pilot_title", "borough", "gss_code", "lab", "months_after_lab", "due_on",
     "checked_on", "status", "funded_by", "mainstream", "spread", "update",
 ]  # fmt: skip
-
-
-def follow_up_rows() -> list[dict]:
-    """One dict per approved check-in of a published pilot, in one query."""
-    follow_ups = (
-        FollowUp.objects.published()
-        .select_related("pilot__borough", "pilot__lab")
-        .order_by("pilot__borough__name", "pilot__title", "pilot_id", "months_after")
-    )
-    return [
-        dict(zip(FOLLOW_UP_COLUMNS, [
-            f.pilot_id, f.pilot.title, f.pilot.borough.name, f.pilot.borough.gss_code,
-            f.pilot.lab.slug, f.months_after, f.due_on, f.answered_on, f.standing.value,
-            f.funded_by, f.mainstream, f.spread, f.update,
-        ], strict=True))
-        for f in follow_ups
-    ]  # fmt: skip
-
-
-def follow_ups_csv() -> str:
-    out = io.StringIO()
-    out.write(CSV_BOM)
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(FOLLOW_UP_COLUMNS)
-    for row in follow_up_rows():
-        writer.writerow(
-            [cell_safe(v) if isinstance(v, str) else ("" if v is None else v) for v in row.values()]
-        )
-    return out.getvalue()
-
-
-def follow_ups_json() -> dict:
-    return FOLLOW_UPS.json(follow_up_rows())
 
 
 # The files not built from one of DATASETS' tables, in the order the open data page lists them.

@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page
 
 from cms.cells import CSV_CONTENT_TYPE
 from pilots.models import Pilot
-from toolkit import opendata, opendata_categories
+from toolkit import opendata, opendata_categories, opendata_records
 from toolkit.links import resource_library, resources_linked
 from toolkit.models import CaseStudyPage
 from toolkit.models.library import public_resources, resources_search, search_text
@@ -98,10 +98,14 @@ ROWS_FILES = {
     ),
     opendata.FOLLOW_UPS.slug: (
         opendata.FOLLOW_UPS,
-        opendata.follow_ups_csv,
-        opendata.follow_ups_json,
+        opendata_records.follow_ups_csv,
+        opendata_records.follow_ups_json,
     ),
-    opendata.LINEAGE.slug: (opendata.LINEAGE, opendata.lineage_csv, opendata.lineage_json),
+    opendata.LINEAGE.slug: (
+        opendata.LINEAGE,
+        opendata_records.lineage_csv,
+        opendata_records.lineage_json,
+    ),
 }
 
 
