@@ -9,6 +9,11 @@ from wagtail.models import Page, PageViewRestriction
 class PublicPageMixin:
     """Listed before `Page` among a page type's bases."""
 
+    # Its content is the same for every request until the next publish, so base.html keeps
+    # it rendered for the generation ({% public_content %}): False for a page whose
+    # content varies with the request (a query string's filters, a sub-route).
+    content_kept_until_publish = True
+
     def get_view_restrictions(self):
         # Wagtail's privacy check and the page cache's hook (toolkit.cache) both ask, for
         # the same page in the same request: one query, evaluated once; the queryset then

@@ -89,6 +89,8 @@ class ResourceLibraryPage(PublicPageMixin, RoutablePageMixin, Page):
     subpage_types = []
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
+    content_kept_until_publish = False  # filtered by the query string, one resource a route
+
     class Meta:
         verbose_name = "resource library"
 

@@ -63,19 +63,20 @@ class ThemePage(PublicPageMixin, Page):
     class Meta:
         verbose_name = "theme page"
 
-    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    # The template asks for both inside {% public_content %}: no query once it is kept.
+    def case_studies(self) -> models.QuerySet:
         from toolkit.models.case_studies import CaseStudyPage
 
-        context = super().get_context(request, *args, **kwargs)
-        case_studies = CaseStudyPage.objects.none()
-        if self.challenge_id:
-            case_studies = (
-                public_pages(CaseStudyPage.objects.live())
-                .filter(pilot__in=Pilot.objects.published(), pilot__challenges=self.challenge_id)
-                .select_related("pilot__borough")
-                .order_by("pilot__borough__name")
-            )
-        context["case_studies"] = case_studies
+        if not self.challenge_id:
+            return CaseStudyPage.objects.none()
+        return (
+            public_pages(CaseStudyPage.objects.live())
+            .filter(pilot__in=Pilot.objects.published(), pilot__challenges=self.challenge_id)
+            .select_related("pilot__borough")
+            .order_by("pilot__borough__name")
+        )
+
+    def resources(self) -> list:
         public = [
             link.resource
             for link in self.resource_links.select_related(
@@ -83,8 +84,7 @@ class ThemePage(PublicPageMixin, Page):
             )
             if link.resource.is_public
         ]
-        context["resources"] = resources_linked(public, resource_library()) if public else []
-        return context
+        return resources_linked(public, resource_library()) if public else []
 
 
 class ResourceTheme(Orderable):
