@@ -52,3 +52,23 @@ def demo_accounts_removed(
             id="cms.E001",
         )
     ]
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def cache_shared(
+    app_configs: Sequence[AppConfig] | None, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    """Public pages, their content and routes are kept until the next publish in the cache
+    (toolkit.cache): a cache in each process's memory would hear of a publish in one
+    gunicorn worker only, and the others would serve the old pages for up to an hour."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if not backend.endswith(("locmem.LocMemCache", "dummy.DummyCache")):
+        return []
+    return [
+        checks.Warning(
+            "The cache is in each process's memory: a publish clears the public pages of "
+            "only the worker that made it.",
+            hint="Set CACHE_URL to a Redis shared by every app server, e.g. redis://host:6379/1.",
+            id="cms.W002",
+        )
+    ]

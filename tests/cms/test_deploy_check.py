@@ -17,6 +17,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "designlab.example.org",
     "SECRET_KEY": secrets.token_urlsafe(64),
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/designlab",
+    "CACHE_URL": "redis://127.0.0.1:6379/14",  # shared by every app server (never connected)
 }
 
 
@@ -75,3 +76,11 @@ def test_deploy_check_warns_when_demo_mode_is_left_on():
     )
     assert result.returncode != 0
     assert "cms.W001" in result.stderr and "two-factor" in result.stderr
+
+
+def test_deploy_check_warns_of_a_cache_in_each_workers_memory():
+    env = {**PRODUCTION}
+    del env["CACHE_URL"]
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode != 0
+    assert "cms.W002" in result.stderr and "Set CACHE_URL" in result.stderr
