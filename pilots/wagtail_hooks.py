@@ -12,8 +12,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 
+from designlab.models import SharedIndicator
 from pilots.access.bulk_actions import SCOPED_BULK_ACTIONS
-from pilots.access.policies import BoroughPermissionPolicy, SharedResourcePermissionPolicy
+from pilots.access.policies import (
+    BoroughPermissionPolicy,
+    LabPermissionPolicy,
+    SharedResourcePermissionPolicy,
+)
 from pilots.admin.approval import pilot_action_menu
 from pilots.admin.home import DuePanel
 from pilots.admin.menus import ConvenorMenuItem, ParticipantMenuItem
@@ -38,6 +43,7 @@ from pilots.returns.urls import urlpatterns as returns_urls
 # Policies before anything asks for one: Wagtail would otherwise create a fallback.
 register_permission_policy(Pilot, BoroughPermissionPolicy(Pilot))
 register_permission_policy(SharedResource, SharedResourcePermissionPolicy(SharedResource))
+register_permission_policy(SharedIndicator, LabPermissionPolicy(SharedIndicator))
 
 register_snippet(PilotViewSet)
 register_snippet(SharedResourceViewSet)

@@ -76,7 +76,11 @@ class SharedIndicator(index.Indexed, Provenance):
         FieldPanel("provenance"),
         FieldPanel("source_note"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("id"),  # an officer searches their own Labs' (LabPermissionPolicy)
+    ]
 
     class Meta:
         ordering = ["name"]

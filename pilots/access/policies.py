@@ -14,6 +14,8 @@ from wagtail.permissions import policy_registry
 
 from pilots.access.scoping import (
     AnyUser,
+    is_convenor,
+    labs_for_user,
     resources_visible_to,
     scope_for_user,
     user_may_access,
@@ -81,6 +83,29 @@ class SharedResourcePermissionPolicy(BoroughPermissionPolicy):
         users = self.users_with_any_permission(actions)
         readers = [user for user in users if user_may_read_resource(user, instance)]
         return get_user_model().objects.filter(pk__in=[user.pk for user in readers])
+
+
+class LabPermissionPolicy(ModelPermissionPolicy):
+    """The user's model permissions, on what belongs to their own borough's Labs (the model
+    has `labs`, many): everything for convenors. A shared indicator of another Lab is none
+    of an officer's business, and answers 404 as another borough's work does."""
+
+    def user_has_permission_for_instance(self, user: AnyUser, action: str, instance: Model) -> bool:
+        return self.user_has_permission(user, action) and (
+            is_convenor(user) or instance.labs.filter(pk__in=labs_for_user(user)).exists()
+        )
+
+    def instances_user_has_any_permission_for(
+        self, user: AnyUser, actions: Iterable[str]
+    ) -> QuerySet:
+        objects = self.model._default_manager.all()
+        if not any(self.user_has_permission(user, action) for action in actions):
+            return objects.none()
+        if is_convenor(user):
+            return objects
+        # By id: the admin's search filters on plain fields, not on `labs`.
+        ours = self.model._default_manager.filter(labs__in=labs_for_user(user)).values("pk")
+        return objects.filter(pk__in=ours)
 
 
 def visible_to(model: type[Model], user: AnyUser) -> QuerySet:

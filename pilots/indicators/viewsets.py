@@ -2,12 +2,16 @@
 one for a KPI in the pilot editor). Officers hold only the view permission
 (`pilots.access.roles`), so Wagtail refuses them every add, edit and delete view."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from designlab.models import SharedIndicator
-from pilots.admin.scoped import ScopedChooserViewSet, lab_filtered
+from pilots.access.policies import SEE, visible_to
+from pilots.admin.scoped import ScopedChooserViewSet, lab_filtered, object_guard
 
 
 class SharedIndicatorViewSet(SnippetViewSet):
@@ -26,4 +30,9 @@ class SharedIndicatorViewSet(SnippetViewSet):
     filterset_class = lab_filtered(SharedIndicator, ["labs", "unit"], lab_field="labs")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return SharedIndicator.objects.all()
+        return visible_to(SharedIndicator, request.user)
+
+    def construct_view(self, view_class: type, **kwargs: Any) -> Callable[..., HttpResponse]:
+        view = super().construct_view(view_class, **kwargs)
+        # Another Lab's indicator is not found; Wagtail then refuses officers any change.
+        return object_guard(view, self.model, SEE)
