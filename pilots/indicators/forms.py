@@ -1,9 +1,11 @@
-"""The pilot editor's KPI rows offer only the shared indicators of the pilot's Lab."""
+"""The pilot editor's KPI rows offer only the shared indicators of the pilot's Lab; and the
+indicator's own form keeps every Lab whose KPIs adopt it."""
 
 from django import forms
 from django.db.models import QuerySet
+from wagtail.admin.forms import WagtailAdminModelForm
 
-from designlab.models import SharedIndicator
+from designlab.models import Lab, SharedIndicator
 from pilots.access.scoping import labs_for_user
 
 
@@ -33,3 +35,21 @@ def kpi_indicator_choices(form: forms.Form) -> QuerySet[SharedIndicator] | None:
     for row in formset.forms:  # rows posted or shown
         row.fields["shared_indicator"].queryset = choices
     return choices
+
+
+class SharedIndicatorForm(WagtailAdminModelForm):
+    def clean_labs(self) -> QuerySet[Lab]:
+        """A Lab whose pilots' KPIs adopt the indicator cannot be taken off it: those KPIs
+        would then follow an indicator of another Lab, and drop out of their Lab's roll-up."""
+        labs = self.cleaned_data["labs"]
+        if self.instance.pk is None:
+            return labs
+        adopting = Lab.objects.filter(pilots__kpis__shared_indicator=self.instance).distinct()
+        removed = adopting.exclude(pk__in=[lab.pk for lab in labs])
+        if removed:
+            names = ", ".join(lab.name for lab in removed)
+            raise forms.ValidationError(
+                f"KPIs of pilots in {names} adopt this indicator: keep the Lab, or have "
+                "those KPIs adopt another indicator first."
+            )
+        return labs

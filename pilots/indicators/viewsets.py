@@ -7,11 +7,13 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from designlab.models import SharedIndicator
 from pilots.access.policies import SEE, visible_to
 from pilots.admin.scoped import ScopedChooserViewSet, lab_filtered, object_guard
+from pilots.indicators.forms import SharedIndicatorForm
 
 
 class SharedIndicatorViewSet(SnippetViewSet):
@@ -28,6 +30,7 @@ class SharedIndicatorViewSet(SnippetViewSet):
     copy_view_enabled = False
     list_display = ["name", "unit", "frequency", "kind", "direction"]
     filterset_class = lab_filtered(SharedIndicator, ["labs", "unit"], lab_field="labs")
+    edit_handler = ObjectList(SharedIndicator.panels, base_form_class=SharedIndicatorForm)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return visible_to(SharedIndicator, request.user)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from designlab.models import Lab
 from pilots.models import KPI
 from tests.pilots.access.access_matrix_world import form_data
-from tests.pilots.indicators.world import indicator_make
+from tests.pilots.indicators.world import indicator_make, lab_elsewhere
 
 
 def _editor(client, user, pilot):
@@ -112,3 +112,25 @@ def test_officers_read_indicators_but_do_not_define_them(csrf_client, barnet_off
     edit = reverse("wagtailsnippets_designlab_sharedindicator:edit", args=[counted.pk])
     response = csrf_client.get(edit)
     assert response.status_code == 302 and "/admin/" in response["Location"]
+
+
+def test_a_lab_whose_kpis_adopt_an_indicator_cannot_be_taken_off_it(
+    csrf_client, convenor, lab, barnet_pilot
+):
+    other = lab_elsewhere()
+    counted = indicator_make([lab, other], "placements")
+    kpi = barnet_pilot.kpis.get()
+    kpi.shared_indicator = counted
+    kpi.save()
+    url = reverse("wagtailsnippets_designlab_sharedindicator:edit", args=[counted.pk])
+    csrf_client.force_login(convenor)
+    data = form_data(csrf_client.get(url))
+
+    refused = csrf_client.post(url, data | {"labs": [str(other.pk)]})
+
+    assert refused.status_code == 200
+    assert f"KPIs of pilots in {lab.name} adopt this indicator" in refused.content.decode()
+    assert set(counted.labs.all()) == {lab, other}
+    kept = csrf_client.post(url, data | {"labs": [str(lab.pk)]})  # the other Lab has none
+    assert kept.status_code == 302
+    assert list(counted.labs.all()) == [lab]

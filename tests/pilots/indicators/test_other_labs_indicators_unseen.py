@@ -2,23 +2,17 @@
 other Lab's: the listing, the search, the chooser and the inspect page all agree (404,
 as for another borough's work). Convenors see every Lab's."""
 
-import datetime as dt
-
 import pytest
 from django.urls import reverse
 
-from designlab.models import Lab
-from tests.pilots.indicators.world import indicator_make
+from tests.pilots.indicators.world import indicator_make, lab_elsewhere
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def indicators(lab):
-    elsewhere = Lab.objects.create(
-        name="Another Lab", slug="another-lab", convenor="A city",
-        starts_on=dt.date(2030, 1, 1), ends_on=dt.date(2030, 12, 31),
-    )  # fmt: skip
+    elsewhere = lab_elsewhere()
     return {
         "ours": indicator_make([lab], "people-reached", name="People reached"),
         "theirs": indicator_make([elsewhere], "rooms-found", name="Rooms found elsewhere"),

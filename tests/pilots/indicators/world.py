@@ -11,6 +11,14 @@ from pilots.models import KPI, KPIReading, Pilot
 JULY, OCTOBER = dt.date(2023, 7, 1), dt.date(2023, 10, 1)
 
 
+def lab_elsewhere() -> Lab:
+    """A Lab none of the seeded boroughs takes part in."""
+    return Lab.objects.create(
+        name="Another Lab", slug="another-lab", convenor="A city",
+        starts_on=dt.date(2030, 1, 1), ends_on=dt.date(2030, 12, 31),
+    )  # fmt: skip
+
+
 def indicator_make(labs: list[Lab], slug: str = "people-reached", **fields) -> SharedIndicator:
     indicator = SharedIndicator.objects.create(
         name=fields.pop("name", slug.replace("-", " ").capitalize()), slug=slug,
