@@ -1,7 +1,8 @@
 """Saving an officer's check-in and the convenors' review of it, the way readings are
 reviewed (`pilots.readings.review`): submitted check-ins wait for a convenor, who approves
 them (which locks them: they now count in public) or returns them with a comment for the
-officer to correct and submit again. Each change of status is in the audit log."""
+officer to correct and submit again, and reopens an approved one with a reason. Each change
+of status is in the audit log."""
 
 import datetime as dt
 
@@ -22,6 +23,7 @@ STATUS_ACTIONS = {
     "pilots.follow_up_submitted": "Check-in submitted for review",
     "pilots.follow_up_approved": "Check-in approved",
     "pilots.follow_up_returned": "Check-in returned",
+    "pilots.follow_up_reopened": "Check-in reopened",
 }
 ANSWERS = ("still_running", "funded_by", "mainstream", "spread", "update")
 
@@ -108,3 +110,21 @@ def follow_ups_return(follow_ups: QuerySet, *, comment: str, user: AbstractBaseU
         for follow_up in waiting:
             log(follow_up, "pilots.follow_up_returned", user=user, data={"comment": comment})
     return len(waiting)
+
+
+def follow_up_reopen(follow_up: FollowUp, *, reason: str, user: AbstractBaseUser) -> None:
+    """Unlock an approved check-in so that its officer can correct it: it goes back to them
+    as returned, with `reason` as the comment, and leaves the public case study until it
+    is approved again."""
+    _convenor_check(user)
+    reason = reason.strip()
+    if not reason:
+        raise ReviewRefused("Say why the check-in is reopened.")
+    with transaction.atomic():
+        follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+        if follow_up.status != Status.APPROVED:
+            raise ReviewRefused("Only an approved check-in can be reopened.")
+        follow_up.status, follow_up.review_comment = Status.RETURNED, reason
+        follow_up.save(update_fields=["status", "review_comment"])
+        log(follow_up, "pilots.follow_up_reopened", user=user, data={"comment": reason})
+        readings_public_changed.send(FollowUp, pilot_ids={follow_up.pilot_id})

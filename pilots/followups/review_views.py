@@ -1,9 +1,10 @@
 """The convenors' page "Check-ins to review": submitted follow-up check-ins, from which
-several are approved, or returned with one comment. Officers are refused."""
+several are approved, or returned with one comment; and reopening an approved check-in.
+Officers are refused."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
@@ -11,7 +12,13 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 
 from pilots.access.refusals import convenors_only
-from pilots.followups.review import ReviewRefused, follow_ups_approve, follow_ups_return
+from pilots.followups.review import (
+    ReviewRefused,
+    follow_up_label,
+    follow_up_reopen,
+    follow_ups_approve,
+    follow_ups_return,
+)
 from pilots.models import FollowUp
 
 
@@ -81,6 +88,20 @@ def follow_ups_review_act(request: HttpRequest) -> HttpResponse:
     except ReviewRefused as refusal:
         messages.error(request, str(refusal))
     return redirect(back)
+
+
+@require_POST
+@convenors_only
+def follow_up_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+    follow_up = get_object_or_404(FollowUp.objects.select_related("pilot"), pk=pk)
+    label = follow_up_label(follow_up)
+    try:
+        follow_up_reopen(follow_up, reason=request.POST.get("reason", ""), user=request.user)
+    except ReviewRefused as refusal:
+        messages.error(request, f"{label}: {refusal}")
+    else:
+        messages.success(request, f"{label}: reopened. It is back with the officer to correct.")
+    return redirect("pilots_follow_up", follow_up.pilot_id, follow_up.months_after)
 
 
 def _check_ins(n: int) -> str:

@@ -15,6 +15,11 @@ urlpatterns = [
         name="pilots_follow_ups_review_results",
     ),
     path(
+        "follow-ups/<int:pk>/reopen/",
+        review_views.follow_up_reopen_view,
+        name="pilots_follow_up_reopen",
+    ),
+    path(
         "follow-ups/review/act/",
         review_views.follow_ups_review_act,
         name="pilots_follow_ups_review_act",

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 
-from pilots.access.scoping import user_may_access
+from pilots.access.scoping import is_convenor, user_may_access
 from pilots.admin.pages import admin_page
 from pilots.followups.due import follow_up_owed
 from pilots.followups.forms import FollowUpForm
@@ -57,4 +57,5 @@ def follow_up(request: HttpRequest, pilot: int, months: int) -> HttpResponse:
         f"{months}-month check-in: {pilot.title}", icon="history",
         pilot=pilot, months=months, form=form, follow_up=existing,
         due_on=existing.due_on if existing else pilot.lab.follow_up_due_on(months),
+        is_convenor=is_convenor(request.user),
     )  # fmt: skip

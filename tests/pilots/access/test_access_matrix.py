@@ -272,6 +272,14 @@ def kpi_of(side):
     return [kpi.pk]
 
 
+def follow_up_of(side):
+    from pilots.models import FollowUp
+    from tests.pilots.followups.helpers import answered
+
+    found = FollowUp.objects.filter(pilot=side.pilot, months_after=12).first()
+    return [(found or answered(side.pilot, 12, FollowUp.Status.APPROVED)).pk]
+
+
 def reading_of(side):
     from pilots.models import KPIReading
 
@@ -367,6 +375,10 @@ MATRIX |= {
     ),
     "pilots_follow_ups_review_act": Row(
         get=(405, 405, 405, LOGIN), post=(DENIED, DENIED, 302, LOGIN)
+    ),
+    # Without a reason nothing is reopened.
+    "pilots_follow_up_reopen": Row(
+        get=(405, 405, 405, LOGIN), post=(DENIED, DENIED, 302, LOGIN), args=follow_up_of
     ),
 }
 

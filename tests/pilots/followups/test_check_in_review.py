@@ -4,6 +4,7 @@ page and on the form. Officers never review."""
 
 import pytest
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from pilots.followups.review import ReviewRefused, follow_ups_approve, follow_ups_return
 from pilots.models import FollowUp
@@ -104,3 +105,40 @@ def test_officers_never_review(client, barnet_officer, waiting):
     waiting.refresh_from_db()
     assert waiting.status == Status.SUBMITTED
     assert "Check-ins to review" not in client.get("/admin/").content.decode()
+
+
+def test_convenor_reopens_an_approved_check_in_with_a_reason(convenor, barnet_officer, waiting):
+    FollowUp.objects.filter(pk=waiting.pk).update(status=Status.APPROVED)
+    page = reverse("pilots_follow_up", args=[waiting.pilot_id, 12])
+    client = browser(convenor)
+    selector = "main form[action$='/reopen/']"
+
+    unsaid = post_as_browser(client, page, selector, data={"reason": " "})
+    assert "Say why the check-in is reopened" in client.get(unsaid.url).content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == Status.APPROVED
+
+    reopened = post_as_browser(client, page, selector, data={"reason": "Funding changed."})
+    assert "reopened. It is back with the officer" in client.get(reopened.url).content.decode()
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.review_comment) == (Status.RETURNED, "Funding changed.")
+    # The officer corrects it on the form, which says why it came back.
+    form = browser(barnet_officer).get(page).content.decode()
+    assert "Funding changed." in form and 'name="update"' in form
+    entry = ModelLogEntry.objects.get(action="pilots.follow_up_reopened")
+    assert (entry.object_id, entry.user, entry.data) == (
+        str(waiting.pk),
+        convenor,
+        {"comment": "Funding changed."},
+    )
+
+
+def test_an_officer_sees_no_reopen_button_and_cannot_reopen(client, barnet_officer, waiting):
+    FollowUp.objects.filter(pk=waiting.pk).update(status=Status.APPROVED)
+    client.force_login(barnet_officer)
+    page = client.get(reverse("pilots_follow_up", args=[waiting.pilot_id, 12])).content.decode()
+    assert "/reopen/" not in page and "ask a convenor" in page
+    response = client.post(reverse("pilots_follow_up_reopen", args=[waiting.pk]), {"reason": "x"})
+    assert refused(response)
+    waiting.refresh_from_db()
+    assert waiting.status == Status.APPROVED
