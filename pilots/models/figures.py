@@ -40,6 +40,25 @@ class PilotFigures(models.Model):
     readings_submitted = models.PositiveIntegerField(default=0)
     readings_approved = models.PositiveIntegerField(default=0)
     readings_returned = models.PositiveIntegerField(default=0)
+    # What its records say for the outcome measures (`pilots.outcomes.flags`; `evaluated` above
+    # is one of them).
+    new_partnership = models.BooleanField(default=False)
+    accommodation_contact = models.BooleanField(default=False)
+    practice_multi_agency = models.BooleanField(default=False)
+    practice_upskilling = models.BooleanField(default=False)
+    practice_co_design = models.BooleanField(default=False)
+    practice_definition = models.BooleanField(default=False)
+    practice_outcomes = models.BooleanField(default=False)
+    practice_accommodation = models.BooleanField(default=False)
+    sustained_12_months = models.BooleanField(default=False)
+    adapted_from_another_borough = models.BooleanField(default=False)
+    # The figures behind its evidence grade (`pilots.outcomes.evidence.pilot_evidence`).
+    evidence_records = models.PositiveIntegerField(default=0)
+    evidence_reported = models.PositiveIntegerField(default=0)
+    evidence_evaluated = models.PositiveIntegerField(default=0)
+    evidence_completed = models.PositiveIntegerField(default=0)
+    evidence_readings = models.PositiveIntegerField(default=0)
+    evidence_approved = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name_plural = "pilot figures"

@@ -1,6 +1,7 @@
 """How strong the evidence behind a rating is: a grade worked out from the records each
 time it is shown (never stored), by one rule stated in words (`EVIDENCE_RULE`) on every
-page that shows a grade.
+page that shows a grade. For a Lab's outcomes, each pilot's figures below are kept with its
+other figures (`PilotFigures`) and summed.
 
 The records behind a rating are published pilots with their evaluations, partnerships,
 practice changes and KPI readings: for an outcome, the pilots of the boroughs its measures
@@ -144,11 +145,3 @@ def pilot_evidence(pilot: Pilot) -> Evidence:
         readings=pilot.ev_readings,
         approved=pilot.ev_approved,
     )
-
-
-def evidence_by_borough(pilots: QuerySet[Pilot]) -> dict[int, Evidence]:
-    """The evidence of `pilots` summed per borough id, in one query."""
-    found: dict[int, Evidence] = {}
-    for pilot in pilots_with_evidence(pilots.order_by()):
-        found[pilot.borough_id] = found.get(pilot.borough_id, Evidence()) + pilot_evidence(pilot)
-    return found
