@@ -1,9 +1,11 @@
-"""A pilot's figures for the convenors' dashboard, kept in one row per pilot.
+"""A pilot's figures for the convenors' dashboard and the Lab's outcome ratings, kept in
+one row per pilot.
 
 They change only when the pilot or one of its records changes (a publish, a reading typed
-in, imported, approved or returned), so each row is computed when that happens
-(`pilots.dashboard.figures`) and the dashboard sums rows per borough in one query instead
-of going through every KPI and reading of the Lab. A missing row means "compute again".
+in, imported, approved or returned, a check-in approved), so each row is computed from the
+records when that happens (`pilots.dashboard.figures`), and the dashboard and the ratings
+read rows in one query each instead of going through every record and reading of the Lab.
+A missing row means "compute again".
 """
 
 import datetime as dt

@@ -12,8 +12,10 @@ counter costs a fixed number of queries whatever the amount of data.
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet, Value
+from django.db.models import Case, Count, F, Max, Q, QuerySet, Sum, When
 from django.utils import timezone
 
 from designlab.models import Attendance, Lab, Measure, Session
@@ -46,8 +48,8 @@ def _on_track(today: dt.date) -> Q:
 
 # Each measure met by a pilot's records: its unit, and the condition on a published pilot
 # read with its kept figures.
-PILOT_MEASURES: dict[str, tuple[str, Callable[[dt.date], Q | Value]]] = {
-    Measure.PILOT_DESIGNED: (BOROUGHS, lambda today: Value(True)),  # any published pilot
+PILOT_MEASURES: dict[str, tuple[str, Callable[[dt.date], Q]]] = {
+    Measure.PILOT_DESIGNED: (BOROUGHS, lambda today: Q(pk__isnull=False)),  # any published one
     Measure.PILOTS_ON_TRACK: (PILOTS, _on_track),
     Measure.EVALUATION_IMPLEMENTED: (BOROUGHS, _flag("evaluated")),
     Measure.NEW_PARTNERSHIP: (BOROUGHS, _flag("new_partnership")),
@@ -74,38 +76,42 @@ class Measured:
 
 def pilots_measured(pilots: QuerySet, measures: Iterable[str], today: dt.date) -> Measured:
     """What those of `measures` met by a pilot's records count among `pilots` (published),
-    how many pilots there are and the evidence behind each borough: one query over their
+    how many pilots there are and the evidence behind each borough: one query summing their
     kept figures, after computing any missing (rare: see `pilots.dashboard.figures`)."""
     wanted = [m for m in dict.fromkeys(measures) if m in PILOT_MEASURES]
-    met = {
-        f"met_{i}": ExpressionWrapper(PILOT_MEASURES[m][1](today), output_field=BooleanField())
-        for i, m in enumerate(wanted)
-    }
+    met = {f"met_{i}": PILOT_MEASURES[m][1](today) for i, m in enumerate(wanted)}
+    # A row per borough, and one per pilot a measure of pilots counts (its title is shown).
+    listed = [met[f"met_{i}"] for i, m in enumerate(wanted) if PILOT_MEASURES[m][0] == PILOTS]
+    groups = {"listed": Case(When(reduce(or_, listed), then=F("pk")))} if listed else {}
     rows = (
         pilots.order_by()
-        .annotate(**met)
-        .values_list(
-            "borough_id", "title", *(f"figures__evidence_{name}" for name in EVIDENCE), *met
+        .values("borough_id", **groups)
+        .annotate(
+            pilots=Count("pk"),
+            kept=Count("figures__evidence_records"),
+            title=Max("title"),
+            **{name: Sum(f"figures__evidence_{name}") for name in EVIDENCE},
+            **{name: Count("pk", filter=condition) for name, condition in met.items()},
         )
     )
     found = list(rows)
-    if any(row[2] is None for row in found):  # no kept figures for that pilot
+    if any(row["kept"] < row["pilots"] for row in found):  # a pilot without kept figures
         pilot_figures_ensure(pilots)
         found = list(rows.all())
     counted = {m: Counted(PILOT_MEASURES[m][0], set()) for m in wanted}
     sums: dict[int, list[int]] = {}
-    for borough_id, title, *figures in found:
-        kept, flags = figures[: len(EVIDENCE)], figures[len(EVIDENCE) :]
+    for row in found:
+        borough_id = row["borough_id"]
         total = sums.setdefault(borough_id, [0] * (len(EVIDENCE) + 1))
-        for i, n in enumerate((1, *kept)):
+        for i, n in enumerate((row["pilots"], *(row[name] for name in EVIDENCE))):
             total[i] += n
-        for m, yes in zip(wanted, flags, strict=True):
-            if yes:
+        for i, m in enumerate(wanted):
+            if row[f"met_{i}"]:
                 counted[m].borough_ids.add(borough_id)
                 if counted[m].unit == PILOTS:
-                    counted[m].pilots.append((borough_id, title))
+                    counted[m].pilots.append((borough_id, row["title"]))
     evidence = {b: Evidence(*total) for b, total in sums.items()}
-    return Measured(counted, len(found), evidence)
+    return Measured(counted, sum(total[0] for total in sums.values()), evidence)
 
 
 def _published(lab: Lab) -> QuerySet:
