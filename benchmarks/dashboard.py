@@ -50,6 +50,7 @@ def main() -> None:
 
     from django.contrib.auth import get_user_model
     from django.db import transaction
+    from django.db.models import Max
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
@@ -94,7 +95,9 @@ def main() -> None:
     client.get(url, {"lab": lab.pk})  # warm the process (templates, content types)
     pilots = list(Pilot.objects.published().filter(lab=lab).order_by("pk")[: args.runs])
     kpis = [KPI.objects.filter(pilot=p).order_by("pk").first() for p in pilots]
-    period = dt.date(2031, 1, 1)
+    # Periods no earlier run wrote: the same readings again would be a no-op, not a change.
+    latest = KPIReading.objects.filter(kpi__in=kpis).aggregate(Max("period_start"))
+    period = dt.date(max(2031, latest["period_start__max"].year + 1), 1, 1)
     changes = {"readings imported": [], "readings approved": [], "a pilot published": []}
     costs = {name: [] for name in changes}
     for i, (pilot, kpi) in enumerate(zip(pilots, kpis, strict=True)):

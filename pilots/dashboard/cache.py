@@ -3,11 +3,13 @@ reference data is edited), so they are computed once and kept in the cache under
 *version*, which any such change replaces. A convenor's visit then costs a cache read and
 a render, however large the Lab.
 
-Two versions: every change replaces the first; the second (`RECORDS_KEY`: outcomes,
-sessions, peer exchange, the page's choices) is kept through a change of readings or KPIs
-only, the most frequent change (an import, a review), which none of those panels shows.
-What a pilot's records add up to is kept per pilot (`pilots.dashboard.figures`): a change
-drops only that pilot's row, so the figures after a change cost a sum of rows."""
+Two versions: every change replaces the first; the second (`RECORDS_KEY`: sessions, peer
+exchange, the outcomes' definitions and cohort, the page's choices) is kept through a
+change of pilots or their records (a publish, an import, a review), the most frequent
+changes, which none of those panels shows. What a pilot's records add up to, for the
+figures by borough and the outcome ratings alike, is kept per pilot
+(`pilots.dashboard.figures`): a change drops only that pilot's row, so the figures and
+ratings after a change cost a read of rows."""
 
 import time
 from collections.abc import Callable
@@ -34,6 +36,7 @@ from pilots.dashboard.figures import pilot_figures_forget
 from pilots.models import (
     KPI,
     Evaluation,
+    FollowUp,
     KPIReading,
     KPITarget,
     Milestone,
@@ -81,49 +84,51 @@ def dashboard_invalidate(**kwargs) -> None:
     _invalidate(VERSION_KEY, RECORDS_KEY)
 
 
-def _readings_changed(**kwargs) -> None:
-    # Readings and KPIs show only in the figures by borough and the KPI lines.
+def _figures_changed(**kwargs) -> None:
+    # Pilots, their records and readings show only in what is read from kept per-pilot rows.
     _invalidate(VERSION_KEY)
 
 
 def dashboard_cached(key: str, build: Callable[[], object], *, records: bool = False) -> object:
     """`build()` kept until the next change; with `records`, kept through a change of
-    readings or KPIs."""
+    pilots, their records or readings."""
     version = _version(RECORDS_KEY if records else VERSION_KEY)
     return cache.get_or_set(f"pilots:dashboard:{int(records)}:{version}:{key}", build,
                             KEPT_SECONDS)  # fmt: skip
 
 
 def _pilot_changed(sender, instance: Pilot, **kwargs) -> None:
-    pilot_figures_forget([instance.pk])
-    dashboard_invalidate()
+    # Pilots adapted from it count as adapted from another borough only while it is live.
+    adapted = Pilot.objects.filter(adapted_from=instance.pk).values_list("pk", flat=True)
+    pilot_figures_forget([instance.pk, *adapted])
+    _figures_changed()
 
 
 def _record_changed(sender, instance, **kwargs) -> None:
-    # A milestone, evaluation, partnership or KPI of a pilot (saved or deleted).
+    # A milestone, evaluation, partnership, practice change, check-in or KPI of a pilot.
     pilot_figures_forget([instance.pilot_id])
-    (_readings_changed if sender is KPI else dashboard_invalidate)()
+    _figures_changed()
 
 
 def _kpi_rows_changed(sender, instance, **kwargs) -> None:
     # A reading or a period's target, saved one at a time.
     pilot_figures_forget(KPI.objects.filter(pk=instance.kpi_id).values_list("pilot_id", flat=True))
-    _readings_changed()
+    _figures_changed()
 
 
 def _readings_written(sender, kpi_ids: set[int], **kwargs) -> None:
     pilot_figures_forget(KPI.objects.filter(pk__in=kpi_ids).values_list("pilot_id", flat=True))
-    _readings_changed()
+    _figures_changed()
 
 
 def _readings_public_changed(sender, pilot_ids: set[int], **kwargs) -> None:
     pilot_figures_forget(pilot_ids)
-    _readings_changed()
+    _figures_changed()
 
 
 def _log_entry_saved(sender, instance: ModelLogEntry, **kwargs) -> None:
     # Logged actions without a signal of their own only cost a recomputation.
-    _readings_changed()
+    _figures_changed()
 
 
 def dashboard_signals_connect() -> None:
@@ -135,9 +140,10 @@ def dashboard_signals_connect() -> None:
     receivers = {Pilot: _pilot_changed, KPIReading: _kpi_rows_changed,
                  KPITarget: _kpi_rows_changed, KPI: _record_changed,
                  Milestone: _record_changed, Evaluation: _record_changed,
-                 Partnership: _record_changed, PracticeChange: dashboard_invalidate,
+                 Partnership: _record_changed, PracticeChange: _record_changed,
+                 FollowUp: _record_changed,
                  SharedResource: dashboard_invalidate, ResourceReuse: dashboard_invalidate,
-                 ReturnUpload: _readings_changed, Attendance: dashboard_invalidate,
+                 ReturnUpload: _figures_changed, Attendance: dashboard_invalidate,
                  Session: dashboard_invalidate, Participation: dashboard_invalidate,
                  Borough: dashboard_invalidate, Lab: dashboard_invalidate,
                  Outcome: dashboard_invalidate, OutcomeMeasure: dashboard_invalidate,

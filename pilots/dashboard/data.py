@@ -10,7 +10,7 @@ import datetime as dt
 
 from django.db.models import Count, F, Max, Q, QuerySet, Subquery, Sum
 
-from designlab.models import Attendance, Borough, Challenge, IntegrationDomain, Lab, Session
+from designlab.models import Attendance, Challenge, IntegrationDomain, Lab, Session
 from pilots.dashboard.figures import KPI_STATUS_FIELDS, READING_FIELDS, pilot_figures_ensure
 from pilots.dashboard.rows import BoroughRow
 from pilots.models import KPIReading, Pilot, PilotFigures, ResourceReuse, Stage, Status
@@ -38,17 +38,15 @@ def dashboard_pilots(
 def dashboard_data(
     lab: Lab,
     *,
+    cohort: dict[int, str],
     challenge: Challenge | None = None,
     domain: IntegrationDomain | None = None,
     today: dt.date,
 ) -> dict:
-    """The figures by borough (from each pilot's kept figures) and the pilots furthest
-    behind their milestones."""
+    """The figures by borough of `cohort` (the Lab's boroughs: id → name), from each
+    pilot's kept figures, and the pilots furthest behind their milestones."""
     pilots = dashboard_pilots(lab, challenge=challenge, domain=domain)
-    rows = {
-        pk: BoroughRow(pk, name)
-        for pk, name in Borough.objects.filter(participations__lab=lab).values_list("pk", "name")
-    }
+    rows = {pk: BoroughRow(pk, name) for pk, name in cohort.items()}
     stages = {f"stage_{value}": Count("pk", filter=Q(stage=value)) for value in Stage.values}
     sums = pilots.values("borough_id").annotate(
         pilots=Count("pk"),

@@ -1,4 +1,5 @@
-"""Each pilot's dashboard figures (`PilotFigures`), computed only for the pilots that changed.
+"""Each pilot's figures (`PilotFigures`) for the dashboard and the outcome ratings, computed
+only for the pilots that changed.
 
 A change to a pilot or its records deletes the pilot's row at once, in the same
 transaction (`pilot_figures_forget`); the row is computed again when the change commits,
@@ -23,6 +24,8 @@ from pilots.models import (
     PilotFigures,
     Status,
 )
+from pilots.outcomes.evidence import pilot_evidence, pilots_with_evidence
+from pilots.outcomes.flags import pilot_flags
 
 READING_FIELDS = {status: f"readings_{status}" for status in KPIReading.Status.values}
 KPI_STATUS_FIELDS = {Status.ON_TRACK: "on_track", Status.AT_RISK: "at_risk",
@@ -33,7 +36,7 @@ UPDATED = [f.name for f in PilotFigures._meta.concrete_fields if not f.primary_k
 
 
 def pilot_figures_compute(pilot_ids: Iterable[int]) -> list[PilotFigures]:
-    """The figures of the pilots `pilot_ids`, from their records (four grouped queries)."""
+    """The figures of the pilots `pilot_ids`, from their records (five grouped queries)."""
     ids = list(pilot_ids)
     if not ids:
         return []
@@ -45,7 +48,7 @@ def pilot_figures_compute(pilot_ids: Iterable[int]) -> list[PilotFigures]:
     figures = {
         row["pk"]: PilotFigures(pilot_id=row.pop("pk"), **row)
         for row in pilots.values("pk").annotate(
-            evaluated=has(Evaluation, status__in=Evaluation.IMPLEMENTED),
+            **pilot_flags(),
             evaluation_planned=has(Evaluation),
             with_kpi=has(KPI),
             with_reading=has(KPIReading, path="kpi__pilot"),
@@ -58,6 +61,11 @@ def pilot_figures_compute(pilot_ids: Iterable[int]) -> list[PilotFigures]:
             first_open_due=Min("milestones__due_on", filter=Q(milestones__done_on__isnull=True)),
         )
     }
+    for pilot in pilots_with_evidence(pilots.only("pk", "provenance")):
+        evidence, row = pilot_evidence(pilot), figures[pilot.pk]
+        row.evidence_records, row.evidence_reported = evidence.records, evidence.reported
+        row.evidence_evaluated, row.evidence_completed = evidence.evaluated, evidence.completed
+        row.evidence_readings, row.evidence_approved = evidence.readings, evidence.approved
     kpis = (
         KPI.objects.filter(pilot__in=ids)
         .with_latest_reading()

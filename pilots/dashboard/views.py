@@ -23,7 +23,7 @@ from pilots.dashboard.data import (
 from pilots.dashboard.rows import STALE_AFTER_DAYS
 from pilots.dashboard.story import kpi_lines
 from pilots.outcomes.evidence import EVIDENCE_RULE
-from pilots.outcomes.ratings import lab_outcomes, outcomes_snapshot_take
+from pilots.outcomes.ratings import outcomes_defined, outcomes_rated, outcomes_snapshot_take
 
 BOROUGHS_PER_PAGE = 25
 KPI_LINES_PER_PAGE = 100
@@ -48,16 +48,20 @@ class DashboardView(AdminPageMixin, TemplateView):
         if lab is not None:
             today = timezone.localdate()
             key = f"{lab.pk}:{getattr(challenge, 'pk', '')}:{getattr(domain, 'pk', '')}:{today}"
+            defined = dashboard_cached(
+                f"outcomes-defined:{lab.pk}", lambda: outcomes_defined(lab), records=True
+            )
             data = dashboard_cached(key, lambda: dashboard_data(
-                lab, challenge=challenge, domain=domain, today=today
+                lab, cohort=defined.cohort, challenge=challenge, domain=domain, today=today
             ))  # fmt: skip
             exchange = dashboard_cached(
                 f"exchange:{lab.pk}", lambda: lab_exchange_data(lab), records=True
             )
             rows_exchange_join(data["boroughs"], exchange)
             context.update(data, sessions=exchange["sessions"], edges=exchange["edges"])
+            # Rated from the pilots' kept figures: after a publish, one query.
             context["outcomes"] = dashboard_cached(
-                f"outcomes:{lab.pk}:{today}", lambda: lab_outcomes(lab, today=today), records=True
+                f"outcomes:{lab.pk}:{today}", lambda: outcomes_rated(defined, today=today)
             )
             context["snapshots"] = dashboard_cached(
                 f"snapshots:{lab.pk}",

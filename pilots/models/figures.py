@@ -1,9 +1,11 @@
-"""A pilot's figures for the convenors' dashboard, kept in one row per pilot.
+"""A pilot's figures for the convenors' dashboard and the Lab's outcome ratings, kept in
+one row per pilot.
 
 They change only when the pilot or one of its records changes (a publish, a reading typed
-in, imported, approved or returned), so each row is computed when that happens
-(`pilots.dashboard.figures`) and the dashboard sums rows per borough in one query instead
-of going through every KPI and reading of the Lab. A missing row means "compute again".
+in, imported, approved or returned, a check-in approved), so each row is computed from the
+records when that happens (`pilots.dashboard.figures`), and the dashboard and the ratings
+read rows in one query each instead of going through every record and reading of the Lab.
+A missing row means "compute again".
 """
 
 import datetime as dt
@@ -40,6 +42,25 @@ class PilotFigures(models.Model):
     readings_submitted = models.PositiveIntegerField(default=0)
     readings_approved = models.PositiveIntegerField(default=0)
     readings_returned = models.PositiveIntegerField(default=0)
+    # What its records say for the outcome measures (`pilots.outcomes.flags`; `evaluated` above
+    # is one of them).
+    new_partnership = models.BooleanField(default=False)
+    accommodation_contact = models.BooleanField(default=False)
+    practice_multi_agency = models.BooleanField(default=False)
+    practice_upskilling = models.BooleanField(default=False)
+    practice_co_design = models.BooleanField(default=False)
+    practice_definition = models.BooleanField(default=False)
+    practice_outcomes = models.BooleanField(default=False)
+    practice_accommodation = models.BooleanField(default=False)
+    sustained_12_months = models.BooleanField(default=False)
+    adapted_from_another_borough = models.BooleanField(default=False)
+    # The figures behind its evidence grade (`pilots.outcomes.evidence.pilot_evidence`).
+    evidence_records = models.PositiveIntegerField(default=0)
+    evidence_reported = models.PositiveIntegerField(default=0)
+    evidence_evaluated = models.PositiveIntegerField(default=0)
+    evidence_completed = models.PositiveIntegerField(default=0)
+    evidence_readings = models.PositiveIntegerField(default=0)
+    evidence_approved = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name_plural = "pilot figures"

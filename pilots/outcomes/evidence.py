@@ -1,6 +1,7 @@
 """How strong the evidence behind a rating is: a grade worked out from the records each
 time it is shown (never stored), by one rule stated in words (`EVIDENCE_RULE`) on every
-page that shows a grade.
+page that shows a grade. For a Lab's outcomes, each pilot's figures below are kept with its
+other figures (`PilotFigures`) and summed.
 
 The records behind a rating are published pilots with their evaluations, partnerships,
 practice changes and KPI readings: for an outcome, the pilots of the boroughs its measures
@@ -13,8 +14,9 @@ counted; for a case study, its one pilot. Four figures decide the grade:
 - the share of KPI readings sent for review that a convenor approved.
 """
 
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from decimal import Decimal
+from operator import add
 
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
@@ -66,7 +68,8 @@ class Evidence:
     approved: int = 0
 
     def __add__(self, other: "Evidence") -> "Evidence":
-        return Evidence(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+        # Not `astuple`: it deep-copies, and a national Lab adds thousands of these.
+        return Evidence(*map(add, vars(self).values(), vars(other).values()))
 
     @property
     def grade(self) -> Grade:
@@ -144,11 +147,3 @@ def pilot_evidence(pilot: Pilot) -> Evidence:
         readings=pilot.ev_readings,
         approved=pilot.ev_approved,
     )
-
-
-def evidence_by_borough(pilots: QuerySet[Pilot]) -> dict[int, Evidence]:
-    """The evidence of `pilots` summed per borough id, in one query."""
-    found: dict[int, Evidence] = {}
-    for pilot in pilots_with_evidence(pilots.order_by()):
-        found[pilot.borough_id] = found.get(pilot.borough_id, Evidence()) + pilot_evidence(pilot)
-    return found

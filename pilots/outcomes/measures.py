@@ -2,27 +2,29 @@
 records. The vocabulary is `designlab.models.Measure`; the thresholds that rate a count
 are on each outcome (`designlab.models.OutcomeMeasure`).
 
-Every counter costs a fixed number of queries whatever the amount of data.
+Most measures are met by a pilot's own records (`PILOT_MEASURES`): they read the flags kept
+in each pilot's figures (`pilots.outcomes.flags`), all of them in one query over the Lab's
+published pilots (`pilots_measured`), which also sums the evidence behind each borough. The
+others count the Lab's own records (`LAB_MEASURES`: sessions, peer exchanges). Every
+counter costs a fixed number of queries whatever the amount of data.
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case, Count, F, Max, Q, QuerySet, Sum, When
+from django.utils import timezone
 
 from designlab.models import Attendance, Lab, Measure, Session
-from pilots.models import (
-    Evaluation,
-    FollowUp,
-    Partnership,
-    Pilot,
-    PracticeChange,
-    ResourceReuse,
-    Stage,
-)
+from pilots.dashboard.figures import pilot_figures_ensure
+from pilots.models import Pilot, PilotFigures, ResourceReuse, Stage
+from pilots.outcomes.evidence import Evidence
 
 BOROUGHS, PILOTS = "boroughs", "pilots"
+EVIDENCE = ("records", "reported", "evaluated", "completed", "readings", "approved")
 
 
 @dataclass(frozen=True)
@@ -34,56 +36,89 @@ class Counted:
     pilots: list[tuple[int, str]] = field(default_factory=list)
 
 
+def _flag(name: str) -> Callable[[dt.date], Q]:
+    return lambda today: Q(**{f"figures__{name}": True})
+
+
+def _on_track(today: dt.date) -> Q:
+    """Completed (or scaling up), or no milestone late: none done after its due date and
+    none still open past it."""
+    return Q(stage__in=[Stage.COMPLETED, Stage.SCALING]) | ~PilotFigures.slipped(today, "figures__")
+
+
+# Each measure met by a pilot's records: its unit, and the condition on a published pilot
+# read with its kept figures.
+PILOT_MEASURES: dict[str, tuple[str, Callable[[dt.date], Q]]] = {
+    Measure.PILOT_DESIGNED: (BOROUGHS, lambda today: Q(pk__isnull=False)),  # any published one
+    Measure.PILOTS_ON_TRACK: (PILOTS, _on_track),
+    Measure.EVALUATION_IMPLEMENTED: (BOROUGHS, _flag("evaluated")),
+    Measure.NEW_PARTNERSHIP: (BOROUGHS, _flag("new_partnership")),
+    Measure.ACCOMMODATION_CONTACT: (BOROUGHS, _flag("accommodation_contact")),
+    Measure.PRACTICE_MULTI_AGENCY: (BOROUGHS, _flag("practice_multi_agency")),
+    Measure.PRACTICE_UPSKILLING: (BOROUGHS, _flag("practice_upskilling")),
+    Measure.PRACTICE_CO_DESIGN: (BOROUGHS, _flag("practice_co_design")),
+    Measure.PRACTICE_DEFINITION: (BOROUGHS, _flag("practice_definition")),
+    Measure.PRACTICE_OUTCOMES: (BOROUGHS, _flag("practice_outcomes")),
+    Measure.PRACTICE_ACCOMMODATION: (BOROUGHS, _flag("practice_accommodation")),
+    Measure.PILOTS_SUSTAINED_12_MONTHS: (PILOTS, _flag("sustained_12_months")),
+    Measure.PILOTS_ADAPTED: (PILOTS, _flag("adapted_from_another_borough")),
+}
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What some published pilots add up to, from their kept figures."""
+
+    counted: dict[str, Counted]  # by each measure asked for that a pilot's records meet
+    pilots: int
+    evidence: dict[int, Evidence]  # by borough id
+
+
+def pilots_measured(pilots: QuerySet, measures: Iterable[str], today: dt.date) -> Measured:
+    """What those of `measures` met by a pilot's records count among `pilots` (published),
+    how many pilots there are and the evidence behind each borough: one query summing their
+    kept figures, after computing any missing (rare: see `pilots.dashboard.figures`)."""
+    wanted = [m for m in dict.fromkeys(measures) if m in PILOT_MEASURES]
+    met = {f"met_{i}": PILOT_MEASURES[m][1](today) for i, m in enumerate(wanted)}
+    # A row per borough, and one per pilot a measure of pilots counts (its title is shown).
+    listed = [met[f"met_{i}"] for i, m in enumerate(wanted) if PILOT_MEASURES[m][0] == PILOTS]
+    groups = {"listed": Case(When(reduce(or_, listed), then=F("pk")))} if listed else {}
+    rows = (
+        pilots.order_by()
+        .values("borough_id", **groups)
+        .annotate(
+            pilots=Count("pk"),
+            kept=Count("figures__evidence_records"),
+            title=Max("title"),
+            **{name: Sum(f"figures__evidence_{name}") for name in EVIDENCE},
+            **{name: Count("pk", filter=condition) for name, condition in met.items()},
+        )
+    )
+    found = list(rows)
+    if any(row["kept"] < row["pilots"] for row in found):  # a pilot without kept figures
+        pilot_figures_ensure(pilots)
+        found = list(rows.all())
+    counted = {m: Counted(PILOT_MEASURES[m][0], set()) for m in wanted}
+    sums: dict[int, list[int]] = {}
+    for row in found:
+        borough_id = row["borough_id"]
+        total = sums.setdefault(borough_id, [0] * (len(EVIDENCE) + 1))
+        for i, n in enumerate((row["pilots"], *(row[name] for name in EVIDENCE))):
+            total[i] += n
+        for i, m in enumerate(wanted):
+            if row[f"met_{i}"]:
+                counted[m].borough_ids.add(borough_id)
+                if counted[m].unit == PILOTS:
+                    counted[m].pilots.append((borough_id, row["title"]))
+    evidence = {b: Evidence(*total) for b, total in sums.items()}
+    return Measured(counted, sum(total[0] for total in sums.values()), evidence)
+
+
 def _published(lab: Lab) -> QuerySet:
     return Pilot.objects.published().filter(lab=lab)
 
 
-def _ids(queryset: QuerySet, path: str = "pilot__borough_id") -> set[int]:
-    return set(queryset.order_by().values_list(path, flat=True).distinct())
-
-
-def _pilot_designed(lab: Lab, today: dt.date) -> Counted:
-    return Counted(BOROUGHS, _ids(_published(lab), "borough_id"))
-
-
-def _pilots_on_track(lab: Lab, today: dt.date) -> Counted:
-    """Completed (or scaling up), or no milestone late: none done after its due date
-    and none still open past it."""
-    rows = (
-        _published(lab)
-        .with_late_milestones(today)
-        .filter(Q(stage__in=[Stage.COMPLETED, Stage.SCALING]) | Q(late_milestones=0))
-        .order_by()
-        .values_list("borough_id", "title")
-    )
-    pilots = list(rows)
-    return Counted(PILOTS, {b for b, _ in pilots}, pilots)
-
-
-def _evaluation_implemented(lab: Lab, today: dt.date) -> Counted:
-    evaluations = Evaluation.objects.published().filter(
-        pilot__lab=lab, status__in=Evaluation.IMPLEMENTED
-    )
-    return Counted(BOROUGHS, _ids(evaluations))
-
-
-def _new_partnership(lab: Lab, today: dt.date) -> Counted:
-    partnerships = Partnership.objects.published().filter(pilot__lab=lab, is_new=True)
-    return Counted(BOROUGHS, _ids(partnerships))
-
-
-def _accommodation_contact(lab: Lab, today: dt.date) -> Counted:
-    """A partnership with an accommodation provider, or closer communication with one."""
-    partners = Partnership.objects.published().filter(
-        pilot__lab=lab, partner_type=Partnership.PartnerType.ACCOMMODATION
-    )
-    changes = PracticeChange.objects.published().filter(
-        pilot__lab=lab, kind=PracticeChange.Kind.ACCOMMODATION
-    )
-    return Counted(BOROUGHS, _ids(partners) | _ids(changes))
-
-
-def _resources_exchanged(lab: Lab, today: dt.date) -> Counted:
+def _resources_exchanged(lab: Lab) -> Counted:
     """Both ends of a peer exchange: the borough that shared and the one that reused."""
     pairs = (
         ResourceReuse.objects.filter(resource__lab=lab)
@@ -94,7 +129,7 @@ def _resources_exchanged(lab: Lab, today: dt.date) -> Counted:
     return Counted(BOROUGHS, {b for pair in pairs for b in pair})
 
 
-def _all_workshops(lab: Lab, today: dt.date) -> Counted:
+def _all_workshops(lab: Lab) -> Counted:
     held = Session.objects.filter(lab=lab, kind=Session.Kind.WORKSHOP).count()
     if not held:
         return Counted(BOROUGHS, set())
@@ -107,49 +142,27 @@ def _all_workshops(lab: Lab, today: dt.date) -> Counted:
     return Counted(BOROUGHS, {row["borough_id"] for row in attended})
 
 
-def _pilots_adapted(lab: Lab, today: dt.date) -> Counted:
-    """Adapted from a published pilot of another borough, in this Lab or an earlier one."""
-    rows = (
-        _published(lab).adapted_from_another_borough().order_by().values_list("borough_id", "title")
-    )
-    pilots = list(rows)
-    return Counted(PILOTS, {b for b, _ in pilots}, pilots)
+# Measures of the Lab's own records, not of its pilots.
+LAB_MEASURES: dict[str, Callable[[Lab], Counted]] = {
+    Measure.RESOURCES_EXCHANGED: _resources_exchanged,
+    Measure.ALL_WORKSHOPS: _all_workshops,
+}
 
 
-def _practice(kind: str) -> Callable[[Lab, dt.date], Counted]:
-    def count(lab: Lab, today: dt.date) -> Counted:
-        changes = PracticeChange.objects.published().filter(pilot__lab=lab, kind=kind)
-        return Counted(BOROUGHS, _ids(changes))
+def _kept(measure: str) -> Callable[[Lab, dt.date | None], Counted]:
+    def count(lab: Lab, today: dt.date | None) -> Counted:
+        today = today or timezone.localdate()
+        return pilots_measured(_published(lab), [measure], today).counted[measure]
 
     return count
 
 
-def _pilots_sustained_12_months(lab: Lab, today: dt.date) -> Counted:
-    """Published pilots whose approved 12-month check-in says they are still running."""
-    rows = (
-        FollowUp.objects.published()
-        .filter(pilot__lab=lab, months_after=12, still_running=FollowUp.YesNo.YES)
-        .order_by()
-        .values_list("pilot__borough_id", "pilot__title")
-    )
-    pilots = list(rows)
-    return Counted(PILOTS, {b for b, _ in pilots}, pilots)
+def _own(measure: str) -> Callable[[Lab, dt.date | None], Counted]:
+    return lambda lab, today: LAB_MEASURES[measure](lab)
 
 
-LIBRARY: dict[str, Callable[[Lab, dt.date], Counted]] = {
-    Measure.PILOT_DESIGNED: _pilot_designed,
-    Measure.PILOTS_ON_TRACK: _pilots_on_track,
-    Measure.EVALUATION_IMPLEMENTED: _evaluation_implemented,
-    Measure.NEW_PARTNERSHIP: _new_partnership,
-    Measure.ACCOMMODATION_CONTACT: _accommodation_contact,
-    Measure.RESOURCES_EXCHANGED: _resources_exchanged,
-    Measure.ALL_WORKSHOPS: _all_workshops,
-    Measure.PRACTICE_MULTI_AGENCY: _practice(PracticeChange.Kind.MULTI_AGENCY),
-    Measure.PRACTICE_UPSKILLING: _practice(PracticeChange.Kind.UPSKILLING),
-    Measure.PRACTICE_CO_DESIGN: _practice(PracticeChange.Kind.CO_DESIGN),
-    Measure.PRACTICE_DEFINITION: _practice(PracticeChange.Kind.DEFINITION),
-    Measure.PRACTICE_OUTCOMES: _practice(PracticeChange.Kind.OUTCOMES),
-    Measure.PRACTICE_ACCOMMODATION: _practice(PracticeChange.Kind.ACCOMMODATION),
-    Measure.PILOTS_SUSTAINED_12_MONTHS: _pilots_sustained_12_months,
-    Measure.PILOTS_ADAPTED: _pilots_adapted,
+# Every measure, counted over a Lab's published records on a day.
+LIBRARY: dict[str, Callable[[Lab, dt.date | None], Counted]] = {
+    **{measure: _kept(measure) for measure in PILOT_MEASURES},
+    **{measure: _own(measure) for measure in LAB_MEASURES},
 }

@@ -21,6 +21,12 @@ Public functions (the dashboard, the public report page, commands and tasks all 
 Only published records count: live pilots and their database child rows (a live pilot's
 drafts live in revisions, not in these tables). Borough counts are among the Lab's
 participating boroughs. The number of queries does not depend on the amount of data.
+
+A rating is computed in two halves, so that a page may keep each as long as it holds:
+``outcomes_defined(lab)`` (the outcomes, the cohort and the counts of the Lab's own records:
+sessions, peer exchanges) changes only with those; ``outcomes_rated(defined, today=…)`` reads
+the published pilots' kept figures (`PilotFigures`: what each pilot's records meet and the
+evidence behind them, computed again whenever the pilot or its records change), in one query.
 """
 
 import datetime as dt
@@ -30,8 +36,8 @@ from django.utils import timezone
 
 from designlab.models import Borough, Lab, Outcome, OutcomeMeasure, OutcomeSnapshot, Rating
 from pilots.models import Pilot
-from pilots.outcomes.evidence import Evidence, evidence_by_borough
-from pilots.outcomes.measures import LIBRARY, PILOTS, Counted
+from pilots.outcomes.evidence import Evidence
+from pilots.outcomes.measures import LAB_MEASURES, PILOTS, Counted, pilots_measured
 
 NOT_RATED = "Not rated"
 _RANK = {value: rank for rank, value in enumerate(Rating.values)}  # worst first
@@ -80,25 +86,52 @@ def rating_for(count: int, *, success_from: int, partial_from: int) -> str:
     return Rating.NOT_MET
 
 
-def lab_outcomes(lab: Lab, *, today: dt.date | None = None) -> list[OutcomeResult]:
-    """Rate every outcome of `lab` from its published records (see the module docstring)."""
-    today = today or timezone.localdate()
-    cohort = dict(Borough.objects.filter(participations__lab=lab).values_list("pk", "name"))
-    published = Pilot.objects.published().filter(lab=lab, borough_id__in=cohort)
-    published_pilots = published.count()
-    by_borough = evidence_by_borough(published)
-    counted: dict[str, Counted] = {}
+@dataclass(frozen=True)
+class OutcomesDefined:
+    """A Lab's outcomes with what rates them and changes only with the Lab's own records:
+    its cohort of boroughs and the counts of the measures over those records."""
+
+    lab_id: int
+    cohort: dict[int, str]  # borough id → name
+    outcomes: list[tuple[Outcome, list[OutcomeMeasure]]]
+    counted: dict[str, Counted]  # the measures of the Lab's own records they use
+
+
+def outcomes_defined(lab: Lab) -> OutcomesDefined:
+    """`lab`'s outcomes, cohort and counts of its own records (a few queries)."""
+    outcomes = [
+        (outcome, list(outcome.measures.all()))
+        for outcome in Outcome.objects.filter(lab=lab).prefetch_related("measures")
+    ]
+    used = {m.measure for _, measures in outcomes for m in measures}
+    return OutcomesDefined(
+        lab_id=lab.pk,
+        cohort=dict(Borough.objects.filter(participations__lab=lab).values_list("pk", "name")),
+        outcomes=outcomes,
+        counted={key: count(lab) for key, count in LAB_MEASURES.items() if key in used},
+    )
+
+
+def outcomes_rated(defined: OutcomesDefined, *, today: dt.date) -> list[OutcomeResult]:
+    """Rate the outcomes `defined` from the Lab's published pilots on `today`: one query
+    over the pilots' kept figures (see the module docstring)."""
+    cohort = defined.cohort
+    published = Pilot.objects.published().filter(lab_id=defined.lab_id, borough_id__in=cohort)
+    used = [m.measure for _, measures in defined.outcomes for m in measures]
+    measured = pilots_measured(published, used, today)
+    counted = {**defined.counted, **measured.counted}
     results = []
-    for outcome in Outcome.objects.filter(lab=lab).prefetch_related("measures"):
-        measures = []
-        for m in outcome.measures.all():
-            if m.measure not in counted:
-                counted[m.measure] = LIBRARY[m.measure](lab, today)
-            measures.append(_measure_result(m, counted[m.measure], cohort, published_pilots))
+    for outcome, outcome_measures in defined.outcomes:
+        measures = [
+            _measure_result(m, counted[m.measure], cohort, measured.pilots)
+            for m in outcome_measures
+        ]
         ratings = [r.rating for r in measures if r.rated]
         rating = min(ratings, key=_RANK.__getitem__) if ratings else None
-        behind = {b for m in outcome.measures.all() for b in counted[m.measure].borough_ids}
-        evidence = sum((by_borough.get(b, Evidence()) for b in behind & set(cohort)), Evidence())
+        behind = {b for m in outcome_measures for b in counted[m.measure].borough_ids}
+        evidence = sum(
+            (measured.evidence.get(b, Evidence()) for b in behind & set(cohort)), Evidence()
+        )
         results.append(
             OutcomeResult(
                 number=outcome.number,
@@ -110,6 +143,11 @@ def lab_outcomes(lab: Lab, *, today: dt.date | None = None) -> list[OutcomeResul
             )
         )
     return results
+
+
+def lab_outcomes(lab: Lab, *, today: dt.date | None = None) -> list[OutcomeResult]:
+    """Rate every outcome of `lab` from its published records (see the module docstring)."""
+    return outcomes_rated(outcomes_defined(lab), today=today or timezone.localdate())
 
 
 def _measure_result(

@@ -2,15 +2,18 @@
 
 Everything it makes is marked: the Lab's slug starts with "synthetic", authorities are
 named "Synthetic authority NNN" with GSS codes in the unused "X99" range, and every row
-with a provenance says "illustrative". Rows are written with bulk_create in batches.
+with a provenance says "illustrative". Rows are written with bulk_create in batches, and
+readings on PostgreSQL with COPY.
 """
 
 import datetime as dt
+import itertools
 import random
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from designlab.models import Attendance, Borough, Lab, Participation, Session
@@ -29,6 +32,7 @@ from pilots.models import (
 from pilots.outcomes.lab_2023 import outcomes_ensure
 
 BATCH = 5000
+COPY_CHUNK = 100_000
 ILLUSTRATIVE = "illustrative"
 NOTE = "Synthetic data for performance measurement; describes no real borough."
 START = dt.date(2024, 1, 1)
@@ -196,25 +200,56 @@ def _children(pilots: list[tuple[int, int]], size: Size, rng: random.Random) -> 
         ),
         batch_size=BATCH,
     )
-    kpi_ids = KPI.objects.filter(pilot_id__in=[p for p, _ in pilots]).values_list("pk", flat=True)
+    kpis = KPI.objects.filter(pilot_id__in=[p for p, _ in pilots]).order_by("pk")
+    # A list, not a server-side cursor: COPY holds the connection while readings are made.
+    readings = _readings(list(kpis.values_list("pk", flat=True)), size, rng)
+    approved = {"provenance": ILLUSTRATIVE, "status": KPIReading.Status.APPROVED}  # as if reviewed
+    if connection.vendor == "postgresql":  # ten times national is 8.4 million readings
+        _copy(KPIReading(**approved), ["kpi_id", "period_start", "value"], readings)
+        return
     batch = []
-    for kpi_id in kpi_ids.iterator(chunk_size=BATCH):
-        value = 0
-        for r in range(size.readings_per):
-            value += rng.randint(0, 9)
-            batch.append(
-                KPIReading(
-                    kpi_id=kpi_id,
-                    period_start=_month(r),
-                    value=Decimal(value),
-                    provenance=ILLUSTRATIVE,
-                    status=KPIReading.Status.APPROVED,  # as if reviewed, so public pages count them
-                )  # fmt: skip
-            )
+    for kpi_id, period_start, value in readings:
+        batch.append(KPIReading(kpi_id=kpi_id, period_start=period_start, value=value, **approved))
         if len(batch) >= BATCH:
             KPIReading.objects.bulk_create(batch)
             batch = []
     KPIReading.objects.bulk_create(batch)
+
+
+def _readings(kpi_ids: Iterable[int], size: Size, rng: random.Random) -> Iterator[tuple]:
+    """(KPI id, period, value) of each KPI's monthly readings: a total to date."""
+    months = [_month(r) for r in range(size.readings_per)]
+    for kpi_id in kpi_ids:
+        value = 0
+        for month in months:
+            value += rng.randint(0, 9)
+            yield kpi_id, month, Decimal(value)
+
+
+def _filled(template: models.Model) -> list[models.Field]:
+    return [f for f in template._meta.concrete_fields if not f.primary_key]
+
+
+def _copy(template: models.Model, columns: list[str], rows: Iterable[tuple]) -> None:
+    """Write `rows` (values of the fields `columns`, by attname) with PostgreSQL's COPY,
+    every other field as on `template`, as its save would set it (e.g. `auto_now`):
+    several times faster than `bulk_create` for millions of rows."""
+    fixed = {
+        f: f.get_db_prep_save(f.pre_save(template, add=True), connection)
+        for f in _filled(template)
+        if f.attname not in columns
+    }
+    by_name = {f.attname: f for f in _filled(template)}
+    names = [by_name[name].column for name in columns] + [f.column for f in fixed]
+    quote = connection.ops.quote_name
+    sql = (f"COPY {quote(template._meta.db_table)} ({', '.join(map(quote, names))}) "
+           "FROM STDIN")  # fmt: skip
+    constant, rows = tuple(fixed.values()), iter(rows)
+    # In chunks, each well within the statement timeout (`DATABASE_STATEMENT_TIMEOUT`).
+    while chunk := list(itertools.islice(rows, COPY_CHUNK)):
+        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+            for row in chunk:
+                copy.write_row(row + constant)
 
 
 def _sessions(lab: Lab, boroughs: list[Borough], rng: random.Random) -> None:

@@ -4,7 +4,7 @@ the next visit: no convenor reads stale figures."""
 from django.urls import reverse
 from django.utils import timezone
 
-from pilots.models import KPI
+from pilots.models import KPI, Pilot
 
 
 def test_a_reading_typed_in_shows_on_the_next_visit(client, convenor, barnet_officer, lab):
@@ -43,3 +43,26 @@ def test_a_national_lab_shows_its_boroughs_a_page_at_a_time(client, convenor):
     row = '<th scope="row">Synthetic authority {}</th>'.format
     assert row("001") in first and row("030") not in first
     assert row("030") in second and "Previous boroughs" in second
+
+
+def _designed(client, lab) -> list[str]:
+    """The boroughs the dashboard counts as having designed a pilot (outcome 2)."""
+    outcomes = client.get(reverse("lab_dashboard"), {"lab": lab.pk}).context["outcomes"]
+    return next(m for o in outcomes for m in o.measures if m.key == "pilot_designed").boroughs
+
+
+def test_the_outcomes_follow_a_publish_on_the_next_visit(
+    client, convenor, lab, barnet_pilot, django_capture_on_commit_callbacks
+):
+    client.force_login(convenor)
+    assert "Barnet" in _designed(client, lab)
+
+    barnets = Pilot.objects.published().filter(lab=lab, borough=barnet_pilot.borough)
+    with django_capture_on_commit_callbacks(execute=True):
+        for pilot in barnets:
+            pilot.unpublish()
+    assert "Barnet" not in _designed(client, lab)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        barnet_pilot.save_revision().publish()
+    assert "Barnet" in _designed(client, lab)

@@ -1,7 +1,8 @@
 """The dashboard costs at most fifteen queries, and the same number for a Lab ten times
 the size: everything is aggregated in the database, and the figures are kept until the
-next publish or import; right after readings are imported or approved it still costs at
-most fifteen, each pilot's figures being kept in a row computed when it changes."""
+next publish or import; right after readings are imported or approved, or a pilot is
+published, it still costs at most fifteen, each pilot's figures (outcome flags and evidence
+included) being kept in a row computed when it changes."""
 
 import datetime as dt
 from decimal import Decimal
@@ -110,5 +111,25 @@ def test_right_after_readings_change_at_most_fifteen_queries_at_both_sizes(
                 imported()
         change = imported if action == "imported" else approved
         counts.append(_after(client, lab, change,
+                             lambda: django_capture_on_commit_callbacks(execute=True)))  # fmt: skip
+    assert counts[0] == counts[1] <= QUERY_LIMIT
+
+
+@pytest.mark.scale
+def test_right_after_a_publish_at_most_fifteen_queries_at_both_sizes(
+    client, convenor, django_capture_on_commit_callbacks
+):
+    # The outcome ratings too are read from the pilots' kept figures: nothing is counted
+    # again from the records of the whole Lab.
+    client.force_login(convenor)
+    counts = []
+    for lab in _labs():
+        pilot = lab.pilots.order_by("pk").first()
+
+        def published(pilot=pilot):
+            pilot.stage = "completed" if pilot.stage != "completed" else "in_delivery"
+            pilot.save_revision().publish()
+
+        counts.append(_after(client, lab, published,
                              lambda: django_capture_on_commit_callbacks(execute=True)))  # fmt: skip
     assert counts[0] == counts[1] <= QUERY_LIMIT

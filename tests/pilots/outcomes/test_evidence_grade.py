@@ -94,14 +94,17 @@ def test_a_pilots_grade_follows_its_records(pilot):
     assert pilot_evidence(Pilot.objects.get(pk=pilot.pk)).grade == Grade.ILLUSTRATIVE
 
 
-def test_an_outcomes_grade_sums_the_boroughs_its_measures_counted(lab):
+def test_an_outcomes_grade_sums_the_boroughs_its_measures_counted(lab, convenor):
+    from pilots.readings.review import reading_reopen
+
     before = {o.number: o.evidence for o in lab_outcomes(lab)}
     for number, found in before.items():
         assert found.pilots > 0, number
         assert before[number].grade in Grade
 
-    # Outcome 2 counts Brent (an implemented evaluation): its readings go back to review.
-    KPIReading.objects.filter(kpi__pilot__borough__slug="brent").update(status="submitted")
+    # Outcome 2 counts Brent (an implemented evaluation): a convenor reopens its readings.
+    for reading in KPIReading.objects.filter(kpi__pilot__borough__slug="brent", status="approved"):
+        reading_reopen(reading, reason="Check the count.", user=convenor)
     after = {o.number: o.evidence for o in lab_outcomes(lab)}
     assert after[2].approved < before[2].approved
     assert after[2].readings == before[2].readings
