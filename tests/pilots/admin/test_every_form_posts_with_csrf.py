@@ -288,7 +288,7 @@ POSTED_ABOVE = {
 }  # fmt: skip
 # Posted as a browser does in tests/pilots/followups/ (test_officer_answers_a_check_in.py,
 # test_check_in_review.py).
-POSTED_ABOVE |= {"pilots_follow_up", "pilots_follow_ups_review_act"}
+POSTED_ABOVE |= {"pilots_follow_up", "pilots_follow_ups_review_act", "pilots_follow_up_reopen"}
 # Pages and downloads that change nothing (they answer POST with 405 or ignore it), and the
 # two-factor invitation link, a GET from an email that only notes the invitation in the
 # session (used above).
