@@ -72,11 +72,20 @@ PILOT_HEADERS = [
 ]  # fmt: skip
 
 
-def _kpis(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
-    kpis = (
+def kpis_query(lab: Lab, borough: Borough | None) -> QuerySet:
+    """The KPIs table as one query, each KPI joined to its latest reading, labels and
+    progress (as every page shows it) in SQL: COPY can write it."""
+    progress = KPI.progress_expression("latest_value", "latest_target")
+    return (
         KPI.objects.filter(pilot__in=_published(lab, borough))
-        .with_latest_reading()
-        .annotate(progress=KPI.progress_expression("latest_value", "latest_target"))
+        .with_latest_reading_joined()
+        .annotate(
+            unit_shown=_label(KPI, "unit", "unit"),
+            direction_shown=_label(KPI, "direction", "direction"),
+            frequency_shown=_label(KPI, "frequency", "frequency"),
+            progress_shown=KPI.percent_expression(progress),
+            provenance_shown=_label(KPI, "provenance", "provenance"),
+        )
         .order_by("pilot__borough__name", "pilot__title", "sort_order", "pk")
         .values_list(
             "pk",
@@ -84,23 +93,21 @@ def _kpis(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
             "pilot__borough__name",
             "pilot__title",
             "name",
-            "unit",
-            "direction",
-            "frequency",
+            "unit_shown",
+            "direction_shown",
+            "frequency_shown",
             "baseline",
             "target",
             "latest_period",
             "latest_value",
-            "progress",
-            "provenance",
+            "progress_shown",
+            "provenance_shown",
         )  # fmt: skip
     )
-    labels = {5: _labels(KPI, "unit"), 6: _labels(KPI, "direction"),
-              7: _labels(KPI, "frequency"), 13: _labels(KPI, "provenance")}  # fmt: skip
-    for *row, progress, provenance in kpis.iterator(chunk_size=CHUNK):
-        # Progress as every page shows it (`KPI.percent_shown`), or empty.
-        shown = None if progress is None else KPI.percent_shown(progress)
-        yield _shown((*row, shown, provenance), labels)
+
+
+def _kpis(lab: Lab, borough: Borough | None) -> Iterator[tuple]:
+    return kpis_query(lab, borough).iterator(chunk_size=CHUNK)
 
 
 KPI_HEADERS = [
@@ -234,7 +241,7 @@ RESOURCE_HEADERS = [
 ]  # fmt: skip
 
 # The tables that are one query each, by key of TABLES.
-QUERIES = {"readings": readings_query}
+QUERIES = {"kpis": kpis_query, "readings": readings_query}
 
 TABLES = {
     "pilots": ("Pilots", PILOT_HEADERS, _pilots),

@@ -4,22 +4,30 @@ database does. COPY on PostgreSQL, a statement of many rows on SQLite."""
 
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
 from itertools import chain, islice, repeat
+from uuid import UUID
 
 from django.db import connection
 from django.db.models import CharField, Field, Model, TextField
 from django.utils import timezone
+from psycopg.types.json import Jsonb
 
 BATCH = 10_000
 ROWS_PER_STATEMENT = 500
+# COPY's text format: a backslash, the column separator and line ends are escaped.
+COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def rows_insert(model: type[Model], given: list[str], rows: Iterable[tuple]) -> int:
+def rows_insert(
+    model: type[Model], given: list[str], rows: Iterable[tuple], *, ids: list[int] | None = None
+) -> int:
     """Insert `rows`, tuples of the `given` fields' values (a foreign key as its id), and
     return how many. Every other column gets its field's default, so a field added to
     `model` later is filled in as `bulk_create` would fill it. `rows` may be a generator:
-    it is read a batch at a time, so a large insert holds one batch. Run it inside the
-    caller's transaction."""
+    it is read a batch at a time, so a large insert holds one batch. Given a list `ids`,
+    the new rows' ids are added to it in the order of `rows`, with no query to read
+    them back. Run it inside the caller's transaction."""
     meta = model._meta
     fields = [meta.get_field(name) for name in given]
     fields += [f for f in meta.concrete_fields if not f.primary_key and f.name not in given]
@@ -28,7 +36,12 @@ def rows_insert(model: type[Model], given: list[str], rows: Iterable[tuple]) -> 
         f.get_db_prep_save(now if getattr(f, "auto_now", False) else f.get_default(), connection)
         for f in fields[len(given) :]
     ]
-    preps = [_column_prep(f) for f in fields[: len(given)]]
+    postgresql = connection.vendor == "postgresql"
+    preps = [_column_prep(f, copy=postgresql) for f in fields[: len(given)]]
+    if postgresql:
+        defaults = [_copy_text(d) for d in defaults]
+        if ids is not None:  # drawn from the table's sequence, then copied with the rows
+            fields.insert(0, meta.pk)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     table = connection.ops.quote_name(meta.db_table)
     inserted = 0
@@ -37,19 +50,69 @@ def rows_insert(model: type[Model], given: list[str], rows: Iterable[tuple]) -> 
             # Column by column: each distinct value is converted once, the rest is C.
             columns_of = zip(*batch, strict=True)
             values = [prep(column) for prep, column in zip(preps, columns_of, strict=True)]
-            prepared = list(zip(*values, *(repeat(d, len(batch)) for d in defaults), strict=True))
-            if connection.vendor == "postgresql":
-                # A COPY per batch: the batch is read before it starts, so `rows` may
-                # itself be reading from this connection.
+            values += [repeat(d, len(batch)) for d in defaults]
+            if postgresql:
+                if ids is not None:
+                    new = _ids_drawn(cursor, meta.db_table, meta.pk.column, len(batch))
+                    ids.extend(new)
+                    values.insert(0, list(map(str, new)))
+                # A COPY per batch, its rows written as text: the batch is read before it
+                # starts, so `rows` may itself be reading from this connection.
+                lines = map("\t".join, zip(*values, strict=True))
                 with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                    for row in prepared:
-                        copy.write_row(row)
+                    copy.write("\n".join(lines) + "\n")
             else:
-                _rows_execute(
-                    cursor, f"INSERT INTO {table} ({columns}) VALUES", len(fields), prepared
-                )
+                prepared = list(zip(*values, strict=True))
+                insert = f"INSERT INTO {table} ({columns}) VALUES"
+                if ids is None:
+                    _rows_execute(cursor, insert, len(fields), prepared)
+                else:
+                    ids.extend(_rows_returning(cursor, insert, len(fields), prepared))
             inserted += len(batch)
     return inserted
+
+
+def _ids_drawn(cursor, table: str, column: str, count: int) -> list[int]:
+    """`count` new ids of `table`, from its sequence, in one query."""
+    cursor.execute(
+        "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+        [table, column, count],
+    )
+    return [pk for (pk,) in cursor.fetchall()]
+
+
+def _rows_returning(cursor, insert: str, width: int, rows: list[tuple]) -> Iterator[int]:
+    """Insert `rows` on SQLite a statement of many rows at a time, yielding their ids in
+    order (as `bulk_create` reads them: RETURNING gives a VALUES list's rows in order)."""
+    limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    per = max(min(limit // width, ROWS_PER_STATEMENT), 1)
+    values = f"({', '.join(['%s'] * width)})"
+    for start in range(0, len(rows), per):
+        part = rows[start : start + per]
+        cursor.execute(
+            f"{insert} {', '.join([values] * len(part))} RETURNING id",
+            list(chain.from_iterable(part)),
+        )
+        yield from (pk for (pk,) in cursor.fetchall())
+
+
+def _copy_text(value: object) -> str:
+    """A column's value as COPY's text format writes it."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, int):
+        return str(int(value))  # a choice's plain value, not its name
+    if isinstance(value, str):
+        return str.translate(value, COPY_ESCAPES)
+    if isinstance(value, Decimal | UUID):
+        return str(value)
+    if isinstance(value, Jsonb):
+        return value.dumps(value.obj).translate(COPY_ESCAPES)
+    if hasattr(value, "isoformat"):  # a date, or a time or date and time with its zone
+        return value.isoformat()
+    raise TypeError(f"No COPY text for {type(value).__name__}: add it to _copy_text.")
 
 
 def _rows_execute(cursor, insert: str, width: int, rows: list[tuple]) -> None:
@@ -76,27 +139,32 @@ def _batches(rows: Iterable[tuple], size: int) -> Iterator[list[tuple]]:
         yield batch
 
 
-def _column_prep(field: Field) -> Callable[[tuple], Sequence]:
-    """The field's conversion to database values of a column, remembered per value across
-    batches: a return holds few distinct KPIs, periods and values, and each conversion
-    costs a Django call."""
+def _column_prep(field: Field, *, copy: bool) -> Callable[[tuple], Sequence]:
+    """The field's conversion to database values of a column (as COPY's text, with
+    `copy`), remembered per value across batches: a return holds few distinct KPIs,
+    periods and values, and each conversion costs a Django call."""
     seen: dict = {}
     text = type(field) in (CharField, TextField)  # not a subclass with its own conversion
 
+    def convert(value: object) -> object:
+        value = field.get_db_prep_save(value, connection)
+        return _copy_text(value) if copy else value
+
     def prep(column: tuple) -> Sequence:
         if text and all(map(str.__instancecheck__, column)):
-            return column  # text is stored as it is
+            # Text is stored as it is.
+            return [s.translate(COPY_ESCAPES) for s in column] if copy else column
         if len(seen) > BATCH:  # a column of distinct values: nothing worth remembering
             seen.clear()
         try:
             for value in set(column).difference(seen):
-                seen[value] = field.get_db_prep_save(value, connection)
+                seen[value] = convert(value)
             return list(map(seen.__getitem__, column))
         except TypeError:  # unhashable (a JSON field's dict): remembered per object
             by_object = {}
             for value in column:
                 if id(value) not in by_object:
-                    by_object[id(value)] = field.get_db_prep_save(value, connection)
+                    by_object[id(value)] = convert(value)
             return [by_object[id(value)] for value in column]
 
     return prep

@@ -152,7 +152,8 @@ def readings_write(
         KPIReading.objects.filter(pk__in=[r.pk for r in restatused]).update(status=status)
     if checkpoint:
         checkpoint("updated")
-    created = rows_insert(KPIReading, NEW_COLUMNS, _new_rows(readings, seen, status))
+    new_ids = []  # in the order of `readings`, less those `seen`
+    created = rows_insert(KPIReading, NEW_COLUMNS, _new_rows(readings, seen, status), ids=new_ids)
     parts_write(
         {key: given for key, given in parts.items() if key not in parts_ids or key in parts_differ}
     )
@@ -161,7 +162,8 @@ def readings_write(
     if status == Status.SUBMITTED:
         labels = [(r.pk, reading_label(kpis[r.kpi_id].name, r.period_start)) for r in submitted]
         if created:
-            labels = chain(labels, _new_labels(kpis, recorded, readings, seen))
+            new = (key for key in readings if key not in seen)
+            labels = chain(labels, _new_labels(kpis, new_ids, new))
         reading_statuses_log(labels, "pilots.reading_submitted", user=user)
     if created or changed or restatused:
         readings_written.send(KPIReading, kpi_ids=set(kpis))
@@ -194,14 +196,11 @@ def _new_rows(readings: Readings, recorded: set, status: str) -> Iterator[tuple]
 
 
 def _new_labels(
-    kpis: dict[int, KPI], recorded: QuerySet, readings: Readings, seen: set
+    kpis: dict[int, KPI], ids: list[int], keys: Iterator[tuple[int, dt.date]]
 ) -> Iterator[tuple[int, str]]:
-    """(id, label) of the readings just inserted: those of `readings` not `seen` before."""
-    rows = recorded.values_list("pk", "kpi_id", "period_start")
-    for pk, kpi_id, start in rows.iterator(chunk_size=BATCH):
-        key = (kpi_id, start)
-        if key in readings and key not in seen:
-            yield pk, reading_label(kpis[kpi_id].name, start)
+    """(id, label) of the readings just inserted, their `ids` and `keys` in one order."""
+    for pk, (kpi_id, start) in zip(ids, keys, strict=True):
+        yield pk, reading_label(kpis[kpi_id].name, start)
 
 
 def reading_differs(

@@ -12,6 +12,7 @@ and the export.
 
 import csv
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
@@ -62,8 +63,10 @@ def dashboard_row(client, table: str, first_cell: str) -> list[str]:
 
 
 def exported_kpi(lab, kpi) -> dict:
-    lines = table_csv_lines(lab, "kpis", borough=None)
-    rows = csv.DictReader(line.removeprefix("\ufeff") for line in lines)  # the BOM
+    # Read to its end: on PostgreSQL the table is a COPY (many lines a chunk), holding the
+    # connection until then.
+    text = "".join(table_csv_lines(lab, "kpis", borough=None)).removeprefix("\ufeff")
+    rows = csv.DictReader(io.StringIO(text, newline=""))
     return next(row for row in rows if row["KPI ID"] == str(kpi.pk))
 
 
