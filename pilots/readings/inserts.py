@@ -84,16 +84,17 @@ def _ids_drawn(cursor, table: str, column: str, count: int) -> list[int]:
 def _rows_returning(cursor, insert: str, width: int, rows: list[tuple]) -> Iterator[int]:
     """Insert `rows` on SQLite a statement of many rows at a time, yielding their ids in
     order (as `bulk_create` reads them: RETURNING gives a VALUES list's rows in order)."""
-    limit = connection.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    raw = connection.connection  # sqlite3's own: Django would rewrite each long statement's
+    limit = raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)  # %s to ? by a regex
     per = max(min(limit // width, ROWS_PER_STATEMENT), 1)
-    values = f"({', '.join(['%s'] * width)})"
+    values = f"({', '.join(['?'] * width)})"
+    statements = {}
     for start in range(0, len(rows), per):
         part = rows[start : start + per]
-        cursor.execute(
-            f"{insert} {', '.join([values] * len(part))} RETURNING id",
-            list(chain.from_iterable(part)),
-        )
-        yield from (pk for (pk,) in cursor.fetchall())
+        if len(part) not in statements:
+            statements[len(part)] = f"{insert} {', '.join([values] * len(part))} RETURNING id"
+        found = raw.execute(statements[len(part)], list(chain.from_iterable(part)))
+        yield from (pk for (pk,) in found.fetchall())
 
 
 def _copy_text(value: object) -> str:
