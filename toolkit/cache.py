@@ -11,6 +11,7 @@ generation's start), so browsers revalidate with a 304 and a CDN or reverse prox
 serve them. Every other page says `Cache-Control: private`.
 """
 
+import functools
 import hashlib
 import pickle
 import time
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -29,7 +31,6 @@ from wagtail.models import Page, Site
 
 from cms.pages import PublicPageMixin
 
-GENERATION_KEY = "toolkit:page-cache-generation"
 CONDITIONAL_HEADERS = frozenset(["HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE"])
 PER_RESPONSE = frozenset(["X-Request-ID"])  # set on every response, never stored
 PUBLIC = "toolkit_public_page"
@@ -40,11 +41,21 @@ SAFE = frozenset(["GET", "HEAD"])  # the response attribute that marks a page an
 ServePage = Callable[[Page, HttpRequest, tuple[Any, ...], dict[str, Any]], HttpResponse]
 
 
+@functools.cache
+def generation_key() -> str:
+    """Where the current generation is kept, per release of the static files: a deploy
+    that renames them (their names carry their hashes) starts from a generation of its
+    own, as the pages the last release kept name files the new one no longer serves."""
+    release = getattr(staticfiles_storage, "manifest_hash", "")  # "" without a manifest
+    return f"toolkit:page-cache-generation:{release}"
+
+
 def _generation() -> int:
-    generation = cache.get(GENERATION_KEY)
+    key = generation_key()
+    generation = cache.get(key)
     if generation is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        generation = cache.get(GENERATION_KEY)
+        cache.add(key, time.time_ns(), None)
+        generation = cache.get(key)
     return generation
 
 
@@ -63,7 +74,7 @@ def generation_cached(name: str, build):
 
 def _generation_start() -> None:
     # A fresh timestamp, not incr(): an evicted counter restarting at 1 could revive old pages.
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    cache.set(generation_key(), time.time_ns(), None)
 
 
 def public_cache_invalidate(**kwargs: Any) -> None:
@@ -144,8 +155,8 @@ class PublicPageCacheMiddleware:
         if not _cacheable(request):
             return self.get_response(request)
         key = public_page_cache_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or _generation()
+        found = cache.get_many([generation_key(), key])
+        generation = found.get(generation_key()) or _generation()
         stored = found.get(key)
         if stored is not None and stored[0] == generation:
             _, status, headers, content = stored

@@ -85,3 +85,21 @@ def test_approving_a_resource_shows_it_in_the_cached_library(client):
     resource.approved_at = timezone.now()
     resource.save()
     assert "Home Office contacts" in client.get("/resources/").content.decode()
+
+
+def test_a_release_with_other_static_files_starts_its_own_generation(client, monkeypatch):
+    """Kept pages name the static files of the release that built them (hashed names):
+    after a deploy that renames them, no page of the last release is served."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    from toolkit.cache import generation_key
+
+    client.get("/toolkit/esol/")
+    assert client.get("/toolkit/esol/")["X-Page-Cache"] == "hit"
+    monkeypatch.setattr(staticfiles_storage, "manifest_hash", "next-release", raising=False)
+    generation_key.cache_clear()  # a new process of the new release
+    try:
+        assert client.get("/toolkit/esol/")["X-Page-Cache"] == "miss"
+        assert client.get("/toolkit/esol/")["X-Page-Cache"] == "hit"
+    finally:
+        generation_key.cache_clear()
