@@ -78,7 +78,7 @@ def kpis_query(lab: Lab, borough: Borough | None) -> QuerySet:
     progress = KPI.progress_expression("latest_value", "latest_target")
     return (
         KPI.objects.filter(pilot__in=_published(lab, borough))
-        .with_latest_reading_joined()
+        .with_latest_reading()
         .annotate(
             unit_shown=_label(KPI, "unit", "unit"),
             direction_shown=_label(KPI, "direction", "direction"),

@@ -30,7 +30,6 @@ from wagtail.models import Orderable, RevisionMixin
 from designlab.models import Provenance
 from designlab.models import indicators as measures
 from pilots.models.pilots import Pilot, PilotRecordQuerySet
-from pilots.models.targets import KPITarget
 
 
 class KPIQuerySet(PilotRecordQuerySet):
@@ -40,19 +39,11 @@ class KPIQuerySet(PilotRecordQuerySet):
 
     def with_latest_reading(self) -> "KPIQuerySet":
         """Annotate `latest_value` and `latest_period`: the reading of the latest period
-        reported, the one progress to target is measured by."""
-        latest = _latest_readings()
-        return self.annotate(
-            latest_value=Subquery(latest.values("value")[:1]),
-            latest_period=Subquery(latest.values("period_start")[:1]),
-        ).annotate(latest_target=KPITarget.for_period("latest_period"))
-
-    def with_latest_reading_joined(self) -> "KPIQuerySet":
-        """The annotations of `with_latest_reading`, read from joined rows: for many KPIs
-        at once (the export of a national Lab's 35,000). A subquery is repeated wherever
-        its annotation is used, seven times a KPI with progress; here the latest reading
-        is looked up once a KPI, and its value, period and the period's own target are
-        columns of the rows joined to it."""
+        reported, the one progress to target is measured by; and `latest_target`, that
+        period's own target (None where the trajectory sets none). Read from joined rows:
+        a subquery would be repeated wherever its annotation is used (seven times a KPI
+        with progress); here the latest reading is looked up once a KPI, so the export of
+        a national Lab's 35,000 KPIs is one query the database writes out."""
         latest = _latest_readings().values("pk")[:1]
         return self.annotate(
             latest_reading=FilteredRelation("readings", condition=Q(readings__pk=Subquery(latest))),

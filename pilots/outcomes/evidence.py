@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce
 
 from designlab.models import Provenance
 from pilots.models import Evaluation, KPIReading, Partnership, Pilot, PracticeChange
+from pilots.outcomes.flags import evaluation_implemented
 
 
 class Grade(models.TextChoices):
@@ -124,7 +125,7 @@ def pilots_with_evidence(pilots: QuerySet[Pilot]) -> QuerySet[Pilot]:
         ev_reported=_count(Evaluation.objects.filter(reported))
         + _count(Partnership.objects.filter(reported))
         + _count(PracticeChange.objects.filter(reported)),
-        ev_evaluated=Exists(evaluations.filter(status__in=Evaluation.IMPLEMENTED)),
+        ev_evaluated=evaluation_implemented(),
         ev_completed=Exists(
             evaluations.filter(status=Evaluation.Status.COMPLETE, method__in=SYSTEMATIC_METHODS)
         ),

@@ -16,6 +16,11 @@ def _practice(kind: str) -> Exists:
     return _has(PracticeChange.objects.all(), kind=kind)
 
 
+def evaluation_implemented() -> Exists:
+    """The pilot has an evaluation under way or done (`Evaluation.IMPLEMENTED`)."""
+    return _has(Evaluation.objects.all(), status__in=Evaluation.IMPLEMENTED)
+
+
 def pilot_flags() -> dict[str, Expression]:
     """Each flag's condition, to annotate a queryset of pilots with; the names are the
     fields of `PilotFigures` that keep them."""
@@ -23,7 +28,7 @@ def pilot_flags() -> dict[str, Expression]:
         Partnership.objects.all(), partner_type=Partnership.PartnerType.ACCOMMODATION
     ) | _practice(PracticeChange.Kind.ACCOMMODATION)
     return {
-        "evaluated": _has(Evaluation.objects.all(), status__in=Evaluation.IMPLEMENTED),
+        "evaluated": evaluation_implemented(),
         "new_partnership": _has(Partnership.objects.all(), is_new=True),
         # A partnership with an accommodation provider, or closer communication with one.
         "accommodation_contact": ExpressionWrapper(accommodation, output_field=BooleanField()),
