@@ -36,10 +36,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
     from django.db import connection
+
+    import cms.wsgi  # noqa: F401  the site as an app server loads it (see cms/wsgi.py)
 
     if connection.vendor != "postgresql":
         print("benchmarks/dashboard.py: set DATABASE_URL to a PostgreSQL database to time "

@@ -116,6 +116,25 @@ class PilotQuerySet(models.QuerySet):
             overdue_milestones=count(milestones.overdue(today)),
         )
 
+    def furthest_behind(self, today: dt.date, shown: int) -> "PilotQuerySet":
+        """The `shown` pilots with the most late milestones (then the longest unchanged),
+        annotated as `with_late_milestones`: the late milestones are counted in one grouped
+        pass, so that only the pilots shown are annotated however many there are."""
+        milestones = self.model._meta.get_field("milestones").related_model.objects
+        most_late = (
+            milestones.late(today)
+            .filter(pilot__in=self.values("pk"))
+            .values("pilot")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "pilot__updated_at", "pilot")
+            .values("pilot")[:shown]
+        )
+        return (
+            self.model.objects.filter(pk__in=Subquery(most_late))
+            .with_late_milestones(today)
+            .order_by("-late_milestones", "updated_at", "pk")
+        )
+
     def with_approval(self) -> "PilotQuerySet":
         """Annotate `workflow_status`, so that `Pilot.approval()` asks nothing more."""
         active = WorkflowState.objects.active().filter(

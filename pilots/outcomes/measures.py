@@ -12,10 +12,8 @@ counter costs a fixed number of queries whatever the amount of data.
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.db.models import Case, Count, F, Max, Q, QuerySet, Sum, When
+from django.db.models import Aggregate, Count, F, JSONField, Q, QuerySet, Sum
 from django.utils import timezone
 
 from designlab.models import Attendance, Lab, Measure, Session
@@ -65,6 +63,21 @@ PILOT_MEASURES: dict[str, tuple[str, Callable[[dt.date], Q]]] = {
 }
 
 
+class Titles(Aggregate):
+    """The titles of the pilots counted, as a list: a borough's count of pilots and the
+    pilots behind it in one row of one query (thousands of pilots nationally, where a row
+    per pilot would cost more than the query)."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
+
+    def __init__(self, **extra):
+        super().__init__("title", **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="JSONB_AGG", **extra)
+
+
 @dataclass(frozen=True)
 class Measured:
     """What some published pilots add up to, from their kept figures."""
@@ -77,21 +90,21 @@ class Measured:
 def pilots_measured(pilots: QuerySet, measures: Iterable[str], today: dt.date) -> Measured:
     """What those of `measures` met by a pilot's records count among `pilots` (published),
     how many pilots there are and the evidence behind each borough: one query summing their
-    kept figures, after computing any missing (rare: see `pilots.dashboard.figures`)."""
+    kept figures by borough, after computing any missing (rare: see
+    `pilots.dashboard.figures`)."""
     wanted = [m for m in dict.fromkeys(measures) if m in PILOT_MEASURES]
-    met = {f"met_{i}": PILOT_MEASURES[m][1](today) for i, m in enumerate(wanted)}
-    # A row per borough, and one per pilot a measure of pilots counts (its title is shown).
-    listed = [met[f"met_{i}"] for i, m in enumerate(wanted) if PILOT_MEASURES[m][0] == PILOTS]
-    groups = {"listed": Case(When(reduce(or_, listed), then=F("pk")))} if listed else {}
+    met = {m: PILOT_MEASURES[m][1](today) for m in wanted}
+    column = {m: f"met_{i}" for i, m in enumerate(wanted)}  # a measure's key is no SQL name
+    listed = [m for m in wanted if PILOT_MEASURES[m][0] == PILOTS]  # shown by title
     rows = (
         pilots.order_by()
-        .values("borough_id", **groups)
+        .values("borough_id")
         .annotate(
             pilots=Count("pk"),
             kept=Count("figures__evidence_records"),
-            title=Max("title"),
             **{name: Sum(f"figures__evidence_{name}") for name in EVIDENCE},
-            **{name: Count("pk", filter=condition) for name, condition in met.items()},
+            **{column[m]: Count("pk", filter=condition) for m, condition in met.items()},
+            **{f"{column[m]}_titles": Titles(filter=met[m]) for m in listed},
         )
     )
     found = list(rows)
@@ -99,19 +112,17 @@ def pilots_measured(pilots: QuerySet, measures: Iterable[str], today: dt.date) -
         pilot_figures_ensure(pilots)
         found = list(rows.all())
     counted = {m: Counted(PILOT_MEASURES[m][0], set()) for m in wanted}
-    sums: dict[int, list[int]] = {}
+    evidence = {}
     for row in found:
         borough_id = row["borough_id"]
-        total = sums.setdefault(borough_id, [0] * (len(EVIDENCE) + 1))
-        for i, n in enumerate((row["pilots"], *(row[name] for name in EVIDENCE))):
-            total[i] += n
-        for i, m in enumerate(wanted):
-            if row[f"met_{i}"]:
+        evidence[borough_id] = Evidence(row["pilots"], *(row[name] or 0 for name in EVIDENCE))
+        for m in wanted:
+            if row[column[m]]:
                 counted[m].borough_ids.add(borough_id)
-                if counted[m].unit == PILOTS:
-                    counted[m].pilots.append((borough_id, row["title"]))
-    evidence = {b: Evidence(*total) for b, total in sums.items()}
-    return Measured(counted, sum(total[0] for total in sums.values()), evidence)
+        for m in listed:
+            titles = row[f"{column[m]}_titles"] or ()  # none: no pilot of it, on PostgreSQL
+            counted[m].pilots.extend((borough_id, title) for title in titles)
+    return Measured(counted, sum(e.pilots for e in evidence.values()), evidence)
 
 
 def _published(lab: Lab) -> QuerySet:

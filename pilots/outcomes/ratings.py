@@ -116,7 +116,10 @@ def outcomes_rated(defined: OutcomesDefined, *, today: dt.date) -> list[OutcomeR
     """Rate the outcomes `defined` from the Lab's published pilots on `today`: one query
     over the pilots' kept figures (see the module docstring)."""
     cohort = defined.cohort
-    published = Pilot.objects.published().filter(lab_id=defined.lab_id, borough_id__in=cohort)
+    # The cohort by a join, not its ids: a national Lab's would be thousands of parameters.
+    published = Pilot.objects.published().filter(
+        lab_id=defined.lab_id, borough__participations__lab_id=defined.lab_id
+    )
     used = [m.measure for _, measures in defined.outcomes for m in measures]
     measured = pilots_measured(published, used, today)
     counted = {**defined.counted, **measured.counted}

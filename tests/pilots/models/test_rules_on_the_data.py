@@ -51,6 +51,32 @@ def test_a_milestone_is_late_when_it_slipped_and_overdue_while_still_open(
     assert counted.late_milestones == before.count() + late
 
 
+def test_the_pilots_furthest_behind_are_those_with_the_most_late_milestones(db):
+    # The dashboard lists these; counted in one grouped pass, they must agree with
+    # `with_late_milestones` ranked over every pilot: most late first, then the longest
+    # unchanged, pilots without a late milestone never.
+    pilots = list(Pilot.objects.published())
+    for i, pilot in enumerate(pilots):
+        for n in range(i % 4):
+            Milestone.objects.create(pilot=pilot, title=f"Slipped {n}", due_on=TODAY.replace(
+                year=2022), done_on=None if n % 2 else TODAY)  # fmt: skip
+    ranked = [
+        p.pk
+        for p in Pilot.objects.published()
+        .with_late_milestones(TODAY)
+        .filter(late_milestones__gt=0)
+        .order_by("-late_milestones", "updated_at", "pk")
+    ]
+
+    shown = list(Pilot.objects.published().furthest_behind(TODAY, 3))
+
+    assert [p.pk for p in shown] == ranked[:3]
+    assert shown[0].late_milestones >= shown[-1].late_milestones > 0
+    assert all(p.overdue_milestones <= p.late_milestones for p in shown)
+    everyone = Pilot.objects.published().furthest_behind(TODAY, len(pilots))
+    assert [p.pk for p in everyone] == ranked
+
+
 @pytest.mark.parametrize(
     "baseline, target, value, progress",
     [
