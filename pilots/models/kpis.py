@@ -349,6 +349,17 @@ class KPIReading(RevisionMixin, Provenance):
         blank=True, help_text="Why a convenor returned or reopened the reading."
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # The return whose import created the reading, submitting it for review. Its history
+    # shows that submission from the return's own log entry: an import of 100,000
+    # readings logs once, not once per reading (`pilots.readings.history`).
+    created_by_return = models.ForeignKey(
+        "pilots.ReturnUpload",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="readings_created",
+    )
 
     objects = KPIReadingQuerySet.as_manager()
 
