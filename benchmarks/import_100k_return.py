@@ -98,12 +98,12 @@ def prepare(path: str) -> int:
     pilot.save()
     # A scratch database: raw deletes, without the collector's per-object work.
     readings = KPIReading.objects.filter(kpi__pilot__borough=borough)
-    ReturnUpload.objects.filter(borough=borough).delete()
     Revision.objects.filter(
         content_type=ContentType.objects.get_for_model(KPIReading),
         object_id__in=[str(pk) for pk in readings.values_list("pk", flat=True)],
     )._raw_delete("default")
     readings._raw_delete("default")
+    ReturnUpload.objects.filter(borough=borough).delete()  # once no reading names them
     KPI.objects.filter(pilot__borough=borough).delete()
     KPI.objects.bulk_create(
         KPI(pilot=pilot, name=f"Benchmark KPI {i}",

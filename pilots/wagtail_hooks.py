@@ -7,7 +7,7 @@ from django.templatetags.static import static
 from django.urls import URLPattern, reverse
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.log_actions import LogActionRegistry
+from wagtail.log_actions import LogActionRegistry, LogFormatter
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
@@ -147,9 +147,23 @@ def pilots_due_panel(request: HttpRequest, panels: list) -> None:
         panels.append(DuePanel(request.user))
 
 
+class ReturnImported(LogFormatter):
+    """The audit log's one entry for the readings a return submitted (its new readings
+    have no entry of their own): what the import created and corrected."""
+
+    label = "Import KPI return"
+
+    def format_message(self, log_entry) -> str:
+        data = log_entry.data
+        return (
+            f"KPI return imported; readings submitted for review: {data.get('created', 0):,} "
+            f"new, {data.get('updated', 0):,} corrected"
+        )
+
+
 @hooks.register("register_log_actions")
 def pilots_log_actions(actions: LogActionRegistry) -> None:
-    actions.register_action("pilots.return_imported", "Import KPI return", "KPI return imported")
+    actions.register_action("pilots.return_imported")(ReturnImported)
     actions.register_action("pilots.return_refused", "Refuse KPI return", "KPI return refused")
     for action, said in STATUS_ACTIONS.items():
         actions.register_action(action, said, f"Reading: {said.lower()}")

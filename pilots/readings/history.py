@@ -2,7 +2,8 @@
 every change of its status (submitted, approved, returned, reopened) with who and when.
 
 Status changes are Wagtail log entries, so the same rows are the reading's history here
-and the audit log's (Reports → Site history)."""
+and the audit log's (Reports → Site history). The readings a return created were submitted
+by its import, whose one log entry stands for them all: a return may create 100,000."""
 
 import datetime as dt
 import functools
@@ -16,7 +17,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, Revision
 
-from pilots.models import KPIReading
+from pilots.models import KPIReading, ReturnUpload
 from pilots.readings.inserts import rows_insert
 
 # Sent with `kpi_ids` when readings are written or change status in bulk (no post_save):
@@ -83,11 +84,14 @@ def _month_label(period_start: dt.date) -> str:
 
 
 def reading_status_history(readings: Iterable[KPIReading]) -> dict[int, list[ModelLogEntry]]:
-    """Each reading's changes of status, oldest first, by reading id, in one query.
-    An entry's `said` is the plain words for its action."""
+    """Each reading's changes of status, oldest first, by reading id, in two queries.
+    An entry's `said` is the plain words for its action. A reading a return created
+    begins with that return's import: its submission."""
+    readings = list(readings)
     pks = [str(r.pk) for r in readings]
     if not pks:
         return {}
+    imported = _imports_logged({r.created_by_return_id for r in readings} - {None})
     entries = (
         ModelLogEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(KPIReading),
@@ -98,7 +102,26 @@ def reading_status_history(readings: Iterable[KPIReading]) -> dict[int, list[Mod
         .order_by("timestamp", "pk")
     )
     history = defaultdict(list)
+    for reading in readings:
+        if (entry := imported.get(reading.created_by_return_id)) is not None:
+            history[reading.pk].append(entry)  # before any entry of its own
     for entry in entries:
         entry.said = STATUS_ACTIONS[entry.action]
         history[int(entry.object_id)].append(entry)
     return dict(history)
+
+
+def _imports_logged(upload_ids: set[int]) -> dict[int, ModelLogEntry]:
+    """The log entry of each return's import, by upload id, said as the submission of
+    the readings it created."""
+    if not upload_ids:
+        return {}
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ReturnUpload),
+        object_id__in=[str(pk) for pk in upload_ids],
+        action="pilots.return_imported",
+    ).select_related("user")
+    logged = {int(entry.object_id): entry for entry in entries}
+    for entry in logged.values():
+        entry.said = STATUS_ACTIONS["pilots.reading_submitted"]
+    return logged

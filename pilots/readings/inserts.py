@@ -11,6 +11,7 @@ from uuid import UUID
 from django.db import connection
 from django.db.models import CharField, Field, Model, TextField
 from django.utils import timezone
+from psycopg.copy import QueuedLibpqWriter
 from psycopg.types.json import Jsonb
 
 BATCH = 10_000
@@ -24,8 +25,9 @@ def rows_insert(
 ) -> int:
     """Insert `rows`, tuples of the `given` fields' values (a foreign key as its id), and
     return how many. Every other column gets its field's default, so a field added to
-    `model` later is filled in as `bulk_create` would fill it. `rows` may be a generator:
-    it is read a batch at a time, so a large insert holds one batch. Given a list `ids`,
+    `model` later is filled in as `bulk_create` would fill it. `rows` may be a generator
+    (one that runs no query: see `_rows_copy`): it is read a batch at a time, so a large
+    insert holds one batch or two. Given a list `ids`,
     the new rows' ids are added to it in the order of `rows`, with no query to read
     them back. Run it inside the caller's transaction."""
     meta = model._meta
@@ -44,30 +46,55 @@ def rows_insert(
             fields.insert(0, meta.pk)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     table = connection.ops.quote_name(meta.db_table)
-    inserted = 0
+
+    def prepared(batch: list[tuple]) -> list[Sequence]:
+        """The batch's values, column by column: each distinct value is converted once,
+        the rest is C."""
+        columns_of = zip(*batch, strict=True)
+        values = [prep(column) for prep, column in zip(preps, columns_of, strict=True)]
+        return values + [repeat(d, len(batch)) for d in defaults]
+
     with connection.cursor() as cursor, connection.wrap_database_errors:
+        if postgresql:
+            copy = f"COPY {table} ({columns}) FROM STDIN"
+            return _rows_copy(cursor, copy, rows, prepared, meta, ids)
+        inserted = 0
+        insert = f"INSERT INTO {table} ({columns}) VALUES"
         for batch in _batches(rows, BATCH):
-            # Column by column: each distinct value is converted once, the rest is C.
-            columns_of = zip(*batch, strict=True)
-            values = [prep(column) for prep, column in zip(preps, columns_of, strict=True)]
-            values += [repeat(d, len(batch)) for d in defaults]
-            if postgresql:
-                if ids is not None:
-                    new = _ids_drawn(cursor, meta.db_table, meta.pk.column, len(batch))
-                    ids.extend(new)
-                    values.insert(0, list(map(str, new)))
-                # A COPY per batch, its rows written as text: the batch is read before it
-                # starts, so `rows` may itself be reading from this connection.
-                lines = map("\t".join, zip(*values, strict=True))
-                with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                    copy.write("\n".join(lines) + "\n")
+            values = list(zip(*prepared(batch), strict=True))
+            if ids is None:
+                _rows_execute(cursor, insert, len(fields), values)
             else:
-                prepared = list(zip(*values, strict=True))
-                insert = f"INSERT INTO {table} ({columns}) VALUES"
-                if ids is None:
-                    _rows_execute(cursor, insert, len(fields), prepared)
-                else:
-                    ids.extend(_rows_returning(cursor, insert, len(fields), prepared))
+                ids.extend(_rows_returning(cursor, insert, len(fields), values))
+            inserted += len(batch)
+    return inserted
+
+
+def _rows_copy(
+    cursor, copy: str, rows: Iterable[tuple], prepared: Callable, meta, ids: list[int] | None
+) -> int:
+    """Insert `rows` on PostgreSQL with one COPY, written as text a batch at a time. A
+    thread sends each batch while the next is made, so the server writes one batch while
+    Python makes the next; `rows` must not read from this connection meanwhile. With
+    `ids`, the rows are read whole first (the few of a form's save): their ids are drawn
+    from the table's sequence before the COPY starts, then copied with them."""
+    batches = _batches(rows, BATCH)
+    drawn = None
+    if ids is not None:
+        whole = list(chain.from_iterable(batches))
+        drawn = _ids_drawn(cursor, meta.db_table, meta.pk.column, len(whole))
+        ids.extend(drawn)
+        batches = iter([whole] if whole else [])
+    if (first := next(batches, None)) is None:
+        return 0
+    inserted = 0
+    raw = cursor.cursor  # psycopg's own: Django's copy() takes no writer
+    with raw.copy(copy, writer=QueuedLibpqWriter(raw)) as copying:
+        for batch in chain([first], batches):
+            values = prepared(batch)
+            if drawn is not None:
+                values.insert(0, map(str, drawn))
+            copying.write("\n".join(map("\t".join, zip(*values, strict=True))) + "\n")
             inserted += len(batch)
     return inserted
 

@@ -24,7 +24,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Revision
 
-from pilots.models import KPI, KPIReading
+from pilots.models import KPI, KPIReading, ReturnUpload
 from pilots.readings.history import reading_label, reading_statuses_log, readings_written
 from pilots.readings.inserts import rows_insert
 from pilots.readings.parts import parts_changed, parts_split, parts_write
@@ -42,7 +42,7 @@ DETAILS = ["what_happened", "next_step", "numerator", "denominator",
            "quality_warning", "quality_reason", "parts_reason"]  # fmt: skip
 _DETAIL_DEFAULTS = [(name, KPIReading._meta.get_field(name).get_default()) for name in DETAILS]
 # The fields of a new reading's row, as `readings_write` inserts them.
-NEW_COLUMNS = ["kpi", "period_start", "value", "note", "status", *DETAILS]
+NEW_COLUMNS = ["kpi", "period_start", "value", "note", "status", *DETAILS, "created_by_return"]
 NO_DETAILS = MappingProxyType({})
 # What `readings_write` compares of a recorded reading.
 RECORDED = ["pk", "kpi_id", "period_start", "value", "note", "status", *DETAILS]
@@ -102,13 +102,16 @@ def readings_write(
     *,
     status: str = Status.SUBMITTED,
     user: AbstractBaseUser | None = None,
+    upload: ReturnUpload | None = None,
     checkpoint: Callable[[str], None] | None = None,
 ) -> Written:
     """Create and update readings with `status` (a draft or submitted); returns (created,
     updated, unchanged). Raises ReadingLocked, writing nothing, when it would change an
-    approved reading. Run it inside the caller's transaction. `checkpoint` is for tests:
-    it is called after each stage of writing, so a test can make it raise to stand in for
-    a worker dying part way. A reading's details may carry its parts per category
+    approved reading. Run it inside the caller's transaction. Each submission is logged
+    for its reading, but the readings a return's `upload` creates: its own log entry says
+    who submitted them and when (`pilots.readings.history`). `checkpoint` is for tests: it
+    is called after each stage of writing, so a test can make it raise to stand in for a
+    worker dying part way. A reading's details may carry its parts per category
     (`pilots.readings.parts`): written with it, and locked with it once approved."""
     readings, parts = parts_split(readings)
     # Lock the KPIs, in a fixed order, before reading what is recorded (see the module).
@@ -152,16 +155,20 @@ def readings_write(
         KPIReading.objects.filter(pk__in=[r.pk for r in restatused]).update(status=status)
     if checkpoint:
         checkpoint("updated")
-    new_ids = []  # in the order of `readings`, less those `seen`
-    created = rows_insert(KPIReading, NEW_COLUMNS, _new_rows(readings, seen, status), ids=new_ids)
+    submitting = status == Status.SUBMITTED
+    upload_id = upload.pk if upload is not None and submitting else None
+    # The new readings' ids, in the order of `readings`, to log each one's submission.
+    new_ids = [] if submitting and upload_id is None else None
+    new_rows = _new_rows(readings, seen, status, upload_id)
+    created = rows_insert(KPIReading, NEW_COLUMNS, new_rows, ids=new_ids)
     parts_write(
         {key: given for key, given in parts.items() if key not in parts_ids or key in parts_differ}
     )
     if checkpoint:
         checkpoint("created")
-    if status == Status.SUBMITTED:
+    if submitting:
         labels = [(r.pk, reading_label(kpis[r.kpi_id].name, r.period_start)) for r in submitted]
-        if created:
+        if created and new_ids is not None:
             new = (key for key in readings if key not in seen)
             labels = chain(labels, _new_labels(kpis, new_ids, new))
         reading_statuses_log(labels, "pilots.reading_submitted", user=user)
@@ -182,7 +189,9 @@ def _ids(recorded: QuerySet, parts: dict) -> dict[tuple[int, dt.date], int]:
     return {(kpi_id, start): pk for pk, kpi_id, start in rows if (kpi_id, start) in parts}
 
 
-def _new_rows(readings: Readings, recorded: set, status: str) -> Iterator[tuple]:
+def _new_rows(
+    readings: Readings, recorded: set, status: str, upload_id: int | None
+) -> Iterator[tuple]:
     """The rows (NEW_COLUMNS) of the readings not `recorded`, made as they are inserted."""
     extras = {}  # by details: a return's readings share a few
     for key, (value, note, *more) in readings.items():
@@ -192,7 +201,7 @@ def _new_rows(readings: Readings, recorded: set, status: str) -> Iterator[tuple]
         if (extra := extras.get(id(details))) is None:
             extra = tuple(details.get(name, default) for name, default in _DETAIL_DEFAULTS)
             extras[id(details)] = extra
-        yield (*key, value.quantize(CENTS), note or "", status, *extra)
+        yield (*key, value.quantize(CENTS), note or "", status, *extra, upload_id)
 
 
 def _new_labels(

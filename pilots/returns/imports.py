@@ -167,7 +167,7 @@ def _imported(
 ) -> None:
     started = timezone.now()
     created, updated, unchanged = readings_write(
-        readings, user=upload.uploaded_by, checkpoint=checkpoint
+        readings, user=upload.uploaded_by, upload=upload, checkpoint=checkpoint
     )
     upload.status = ReturnUpload.Status.DONE
     upload.created, upload.updated, upload.unchanged = created, updated, unchanged

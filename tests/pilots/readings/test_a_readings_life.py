@@ -5,8 +5,6 @@ corrects and resubmits; the convenor approves it, and only then does the public 
 Every change of status is in the reading's history and the audit log, with who and when.
 All posts go through the pages' forms with the CSRF check enforced."""
 
-import datetime as dt
-
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
@@ -107,14 +105,3 @@ def test_draft_submit_return_resubmit_approve(
     assert returned.data == {"comment": "August looks low: check the late referrals."}
     page = text(officer.get(readings_page))
     assert "Returned by" in page and "Approved by" in page and "Locked" in page
-
-
-def test_a_return_submits_its_readings(barnet_pilot, barnet_monthly_kpi, barnet_officer):
-    from tests.pilots.returns.returns_helpers import filled, import_bytes
-
-    content = filled(barnet_pilot.borough, {(barnet_monthly_kpi.pk, dt.date(2023, 7, 1)): 33})
-    upload = import_bytes(barnet_pilot.borough, content, user=barnet_officer)
-    assert upload.status == upload.Status.DONE
-    reading = KPIReading.objects.get(kpi=barnet_monthly_kpi)
-    assert reading.status == KPIReading.Status.SUBMITTED
-    assert ModelLogEntry.objects.for_instance(reading).get().action == "pilots.reading_submitted"
