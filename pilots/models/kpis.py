@@ -351,7 +351,10 @@ class KPIReading(RevisionMixin, Provenance):
     updated_at = models.DateTimeField(auto_now=True)
     # The return whose import created the reading, submitting it for review. Its history
     # shows that submission from the return's own log entry: an import of 100,000
-    # readings logs once, not once per reading (`pilots.readings.history`).
+    # readings logs once, not once per reading (`pilots.readings.history`). Django refuses
+    # to delete a return that created readings (PROTECT); the database does not check the
+    # link of each of its 100,000 rows again at commit (half a second), as they all name
+    # the one upload the import holds locked.
     created_by_return = models.ForeignKey(
         "pilots.ReturnUpload",
         null=True,
@@ -359,6 +362,7 @@ class KPIReading(RevisionMixin, Provenance):
         editable=False,
         on_delete=models.PROTECT,
         related_name="readings_created",
+        db_constraint=False,
     )
 
     objects = KPIReadingQuerySet.as_manager()
