@@ -10,6 +10,7 @@ from uuid import UUID
 
 from django.db import connection
 from django.db.models import CharField, Field, Model, TextField
+from django.db.models.options import Options
 from django.utils import timezone
 from psycopg.copy import QueuedLibpqWriter
 from psycopg.types.json import Jsonb
@@ -27,9 +28,9 @@ def rows_insert(
     return how many. Every other column gets its field's default, so a field added to
     `model` later is filled in as `bulk_create` would fill it. `rows` may be a generator
     (one that runs no query: see `_rows_copy`): it is read a batch at a time, so a large
-    insert holds one batch or two. Given a list `ids`,
-    the new rows' ids are added to it in the order of `rows`, with no query to read
-    them back. Run it inside the caller's transaction."""
+    insert holds one batch or two. Given a list `ids` (a form's few rows: they are read
+    whole), the new rows' ids are added to it in the order of `rows`, with no query to
+    read them back. Run it inside the caller's transaction."""
     meta = model._meta
     fields = [meta.get_field(name) for name in given]
     fields += [f for f in meta.concrete_fields if not f.primary_key and f.name not in given]
@@ -71,8 +72,9 @@ def rows_insert(
 
 
 def _rows_copy(
-    cursor, copy: str, rows: Iterable[tuple], prepared: Callable, meta, ids: list[int] | None
-) -> int:
+    cursor, copy: str, rows: Iterable[tuple], prepared: Callable, meta: Options,
+    ids: list[int] | None,
+) -> int:  # fmt: skip
     """Insert `rows` on PostgreSQL with one COPY, written as text a batch at a time. A
     thread sends each batch while the next is made, so the server writes one batch while
     Python makes the next; `rows` must not read from this connection meanwhile. With
