@@ -8,7 +8,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('pilots', '0017_reading_created_by_return'),
-        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [
