@@ -12,9 +12,10 @@ class PilotsConfig(AppConfig):
         from designlab.models import Officer
         from pilots.access.collections import officer_saved
         from pilots.access.roles import ensure_roles
-        from pilots.dashboard.cache import dashboard_signals_connect
+        from pilots.dashboard.cache import dashboard_changed, dashboard_signals_connect
         from pilots.notifications.schedule import schedule_ensure
         from pilots.resources.documents import document_file_replaced
+        from pilots.tasks import dashboard_warm_queue
 
         post_migrate.connect(ensure_roles, sender=self)
         post_migrate.connect(schedule_ensure, sender=self)
@@ -22,3 +23,4 @@ class PilotsConfig(AppConfig):
         post_save.connect(officer_saved, sender=Officer)
         post_delete.connect(officer_saved, sender=Officer)
         dashboard_signals_connect()
+        dashboard_changed.connect(dashboard_warm_queue, dispatch_uid="dashboard-warm")

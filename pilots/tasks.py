@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from cms.queue import send
 from designlab.models import Export
+from pilots.dashboard import kept
 from pilots.exports import runs
 from pilots.followups import reminders as follow_up_reminders
 from pilots.models import ReturnUpload
@@ -29,6 +30,8 @@ IMPORT_MINUTES = 5
 # A borough's quarterly return is a few kB; 100,000 rows are about 4.5 MB.
 SMALL_RETURN_BYTES = 256 * 1024
 SMALL_TASK = {"soft_time_limit": MINUTE, "time_limit": 2 * MINUTE}
+# A warm that waited longer is dropped unrun: a convenor's visit has computed it by then.
+WARM_EXPIRES_SECONDS = MINUTE
 
 
 @shared_task(soft_time_limit=IMPORT_MINUTES * MINUTE, time_limit=(IMPORT_MINUTES + 1) * MINUTE)
@@ -123,3 +126,15 @@ def outcomes_snapshot_all() -> int:
 @shared_task(soft_time_limit=10 * MINUTE, time_limit=11 * MINUTE)
 def follow_ups_remind() -> int:
     return follow_up_reminders.follow_ups_remind()
+
+
+@shared_task(**SMALL_TASK)
+def dashboard_warm(lab_ids: list[int]) -> int:
+    return kept.dashboard_warm(lab_ids)
+
+
+def dashboard_warm_queue(sender, lab_ids: set[int], **kwargs) -> None:
+    """A receiver of `dashboard_changed`: compute the Labs' dashboards in the worker, not
+    in the request of the convenor who opens it next. Nothing is lost if the broker is
+    down: the visit computes them."""
+    send(dashboard_warm, sorted(lab_ids), expires=WARM_EXPIRES_SECONDS)

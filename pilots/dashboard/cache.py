@@ -9,14 +9,18 @@ change of pilots or their records (a publish, an import, a review), the most fre
 changes, which none of those panels shows. What a pilot's records add up to, for the
 figures by borough and the outcome ratings alike, is kept per pilot
 (`pilots.dashboard.figures`): a change drops only that pilot's row, so the figures and
-ratings after a change cost a read of rows."""
+ratings after a change cost a read of rows. Once a change to pilots commits, the worker
+computes their Labs' dashboards as first shown (`dashboard_changed`, received by
+`pilots.tasks.dashboard_warm_queue`), so that the next visit reads kept figures."""
 
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from wagtail.models import ModelLogEntry
 from wagtail.signals import published, unpublished
 
@@ -32,7 +36,7 @@ from designlab.models import (
     Participation,
     Session,
 )
-from pilots.dashboard.figures import pilot_figures_forget
+from pilots.dashboard.figures import pilot_figures_forget, pilot_figures_refresh
 from pilots.models import (
     KPI,
     Evaluation,
@@ -53,6 +57,9 @@ from pilots.readings.review import readings_public_changed
 VERSION_KEY = "pilots:dashboard-version"
 RECORDS_KEY = "pilots:dashboard-records-version"
 KEPT_SECONDS = 24 * 60 * 60  # a safety net: a change the signals miss shows within a day
+_pending = threading.local()  # what the transaction being committed changed, per thread
+# Sent once a change to pilots or their records commits, with `lab_ids`: their Labs.
+dashboard_changed = Signal()
 
 
 def _version(key: str) -> int:
@@ -72,11 +79,40 @@ def _versions_start(keys: tuple[str, ...]) -> None:
     cache.set_many(dict.fromkeys(keys, time.time_ns()), None)
 
 
-def _invalidate(*keys: str) -> None:
-    """The figures are stale from now on, and again once the change commits (figures
-    computed meanwhile from the data before it would be kept otherwise)."""
+def _invalidate(*keys: str, pilots: Iterable[int] = ()) -> None:
+    """The figures are stale from now on, and again once the change commits; the figures
+    of `pilots` are computed again then."""
     _versions_start(keys)
-    transaction.on_commit(lambda: _versions_start(keys))
+    if not _waiting():  # what a rolled-back transaction left is not this one's
+        _pending.keys, _pending.pilots = set(), set()
+    _pending.keys.update(keys)
+    _pending.pilots.update(pilots)
+    transaction.on_commit(_committed)
+
+
+def _waiting() -> bool:
+    """Whether `_committed` waits for this transaction's commit."""
+    hooks = transaction.get_connection().run_on_commit
+    return any(hook is _committed for _, hook, _ in hooks)
+
+
+def _committed() -> None:
+    """Once a change commits, in this order: its pilots' figures computed again; the
+    figures stale again (figures computed meanwhile from the data before it would be kept
+    otherwise); the dashboards of its pilots' Labs computed ahead of the next visit
+    (`dashboard_changed`), once every version they are kept under has moved. The first
+    of a transaction's hooks does it all; the others find nothing left."""
+    keys, pilot_ids = _pending.keys, _pending.pilots
+    _pending.keys, _pending.pilots = set(), set()
+    if not keys:
+        return
+    pilots = Pilot.objects.filter(pk__in=pilot_ids)
+    labs = set(pilots.values_list("lab_id", flat=True).distinct()) if pilot_ids else set()
+    if labs:
+        pilot_figures_refresh(pilots.values_list("pk", flat=True))
+    _versions_start(tuple(keys))
+    if labs:
+        dashboard_changed.send(sender=Lab, lab_ids=labs)
 
 
 def dashboard_invalidate(**kwargs) -> None:
@@ -87,6 +123,14 @@ def dashboard_invalidate(**kwargs) -> None:
 def _figures_changed(**kwargs) -> None:
     # Pilots, their records and readings show only in what is read from kept per-pilot rows.
     _invalidate(VERSION_KEY)
+
+
+def _pilots_changed(pilot_ids: Iterable[int]) -> None:
+    """The records of `pilot_ids` changed: their figures are dropped now (a visit in this
+    transaction, or after it, computes them again) and computed again on commit."""
+    ids = set(pilot_ids)
+    pilot_figures_forget(ids)
+    _invalidate(VERSION_KEY, pilots=ids)
 
 
 def dashboard_cached(key: str, build: Callable[[], object], *, records: bool = False) -> object:
@@ -100,30 +144,25 @@ def dashboard_cached(key: str, build: Callable[[], object], *, records: bool = F
 def _pilot_changed(sender, instance: Pilot, **kwargs) -> None:
     # Pilots adapted from it count as adapted from another borough only while it is live.
     adapted = Pilot.objects.filter(adapted_from=instance.pk).values_list("pk", flat=True)
-    pilot_figures_forget([instance.pk, *adapted])
-    _figures_changed()
+    _pilots_changed([instance.pk, *adapted])
 
 
 def _record_changed(sender, instance, **kwargs) -> None:
     # A milestone, evaluation, partnership, practice change, check-in or KPI of a pilot.
-    pilot_figures_forget([instance.pilot_id])
-    _figures_changed()
+    _pilots_changed([instance.pilot_id])
 
 
 def _kpi_rows_changed(sender, instance, **kwargs) -> None:
     # A reading or a period's target, saved one at a time.
-    pilot_figures_forget(KPI.objects.filter(pk=instance.kpi_id).values_list("pilot_id", flat=True))
-    _figures_changed()
+    _pilots_changed(KPI.objects.filter(pk=instance.kpi_id).values_list("pilot_id", flat=True))
 
 
 def _readings_written(sender, kpi_ids: set[int], **kwargs) -> None:
-    pilot_figures_forget(KPI.objects.filter(pk__in=kpi_ids).values_list("pilot_id", flat=True))
-    _figures_changed()
+    _pilots_changed(KPI.objects.filter(pk__in=kpi_ids).values_list("pilot_id", flat=True))
 
 
 def _readings_public_changed(sender, pilot_ids: set[int], **kwargs) -> None:
-    pilot_figures_forget(pilot_ids)
-    _figures_changed()
+    _pilots_changed(pilot_ids)
 
 
 def _log_entry_saved(sender, instance: ModelLogEntry, **kwargs) -> None:

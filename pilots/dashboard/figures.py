@@ -2,16 +2,15 @@
 only for the pilots that changed.
 
 A change to a pilot or its records deletes the pilot's row at once, in the same
-transaction (`pilot_figures_forget`); the row is computed again when the change commits,
-and any row still missing (a pilot created in bulk, a commit hook that did not run) is
-computed by the next dashboard visit (`pilot_figures_ensure`). So a visit after a publish
+transaction (`pilot_figures_forget`); the row is computed again when the change commits
+(`pilots.dashboard.cache`), and any row still missing
+(a pilot created in bulk, a commit hook that did not run) is computed by the next dashboard
+visit (`pilot_figures_ensure`). So a visit after a publish
 or an import sums rows that are already there, however large the Lab.
 """
 
-import threading
 from collections.abc import Iterable
 
-from django.db import transaction
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 
 from pilots.models import (
@@ -31,7 +30,6 @@ READING_FIELDS = {status: f"readings_{status}" for status in KPIReading.Status.v
 KPI_STATUS_FIELDS = {Status.ON_TRACK: "on_track", Status.AT_RISK: "at_risk",
                      Status.OFF_TRACK: "off_track"}  # fmt: skip
 BATCH = 1000
-_pending = threading.local()  # pilots whose figures wait for the commit, per thread
 UPDATED = [f.name for f in PilotFigures._meta.concrete_fields if not f.primary_key]
 
 
@@ -116,18 +114,6 @@ def pilot_figures_ensure(pilots: QuerySet) -> int:
 
 
 def pilot_figures_forget(pilot_ids: Iterable[int]) -> None:
-    """The records of `pilot_ids` changed: drop their figures now (a visit in this
-    transaction, or after it, computes them again) and compute them once it commits."""
-    ids = set(pilot_ids)
-    if not ids:
-        return
-    PilotFigures.objects.filter(pilot_id__in=ids).delete()
-    # A pilot published with its KPIs and milestones sends a signal per row: one refresh.
-    _pending.ids = getattr(_pending, "ids", set()) | ids
-    transaction.on_commit(_pending_refresh)
-
-
-def _pending_refresh() -> None:
-    ids, _pending.ids = getattr(_pending, "ids", set()), set()
-    if ids:
-        pilot_figures_refresh(Pilot.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    """The records of `pilot_ids` changed: drop their figures (a visit computes missing
+    ones; `pilots.dashboard.cache` computes them again once the change commits)."""
+    PilotFigures.objects.filter(pilot_id__in=list(pilot_ids)).delete()

@@ -2,7 +2,9 @@
 the size: everything is aggregated in the database, and the figures are kept until the
 next publish or import; right after readings are imported or approved, or a pilot is
 published, it still costs at most fifteen, each pilot's figures (outcome flags and evidence
-included) being kept in a row computed when it changes."""
+included) being kept in a row computed when it changes. Once the change has committed,
+the worker computes the Lab's dashboard ahead of the visit, which then reads kept figures
+only; a visit that comes before it (`unwarmed`) computes them itself."""
 
 import datetime as dt
 from decimal import Decimal
@@ -12,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from designlab.models import Lab
 from pilots.dashboard.cache import dashboard_invalidate
 from pilots.models import KPI, KPIReading
 from pilots.seed.synthetic import Size, synthetic_seed
@@ -28,6 +31,18 @@ def _queries(client, lab, *, after_a_change: bool = False) -> int:
         response = client.get(url, {"lab": lab.pk})
     assert response.status_code == 200
     return len(captured)
+
+
+@pytest.fixture
+def unwarmed():
+    """No dashboard computed ahead of the visit: the visit that comes before the worker."""
+    from pilots.dashboard.cache import dashboard_changed
+
+    assert dashboard_changed.disconnect(dispatch_uid="dashboard-warm")
+    yield
+    from pilots.tasks import dashboard_warm_queue
+
+    dashboard_changed.connect(dashboard_warm_queue, dispatch_uid="dashboard-warm")
 
 
 def _labs():
@@ -87,16 +102,23 @@ def _after(client, lab, change, committed) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("action", ["imported", "approved"])
-def test_right_after_readings_change_at_most_fifteen_queries_at_both_sizes(
-    client, convenor, django_capture_on_commit_callbacks, action
-):
+def _kept(client, lab) -> int:
+    """The queries of a visit with every figure kept."""
+    client.get(reverse("lab_dashboard"), {"lab": lab.pk})
+    with CaptureQueriesContext(connection) as captured:
+        client.get(reverse("lab_dashboard"), {"lab": lab.pk})
+    return len(captured)
+
+
+def _readings_changed(client, convenor, commit, action: str) -> list[int]:
     from pilots.readings.review import readings_approve
     from pilots.readings.write import readings_write
 
     client.force_login(convenor)
+    with commit():  # the seed is a transaction of its own
+        labs = _labs()
     counts = []
-    for lab in _labs():
+    for lab in labs:
         kpi = KPI.objects.filter(pilot__lab=lab).first()
         period = dt.date(2031, 1, 1)
 
@@ -107,29 +129,53 @@ def test_right_after_readings_change_at_most_fifteen_queries_at_both_sizes(
             readings_approve(KPIReading.objects.filter(kpi=kpi, period_start=period), user=convenor)
 
         if action == "approved":
-            with django_capture_on_commit_callbacks(execute=True):
+            with commit():
                 imported()
         change = imported if action == "imported" else approved
-        counts.append(_after(client, lab, change,
-                             lambda: django_capture_on_commit_callbacks(execute=True)))  # fmt: skip
+        counts.append(_after(client, lab, change, commit))
+    return counts
+
+
+@pytest.mark.parametrize("action", ["imported", "approved"])
+def test_right_after_readings_change_at_most_fifteen_queries_at_both_sizes(
+    client, convenor, django_capture_on_commit_callbacks, unwarmed, action
+):
+    commit = lambda: django_capture_on_commit_callbacks(execute=True)  # noqa: E731
+    counts = _readings_changed(client, convenor, commit, action)
     assert counts[0] == counts[1] <= QUERY_LIMIT
 
 
+@pytest.mark.parametrize("action", ["imported", "approved"])
+def test_once_readings_change_the_visit_reads_figures_computed_ahead(
+    client, convenor, django_capture_on_commit_callbacks, action
+):
+    commit = lambda: django_capture_on_commit_callbacks(execute=True)  # noqa: E731
+    counts = _readings_changed(client, convenor, commit, action)
+    assert counts[0] == counts[1] == _kept(client, Lab.objects.get(slug="synthetic-large"))
+
+
 @pytest.mark.scale
+@pytest.mark.parametrize("warmed", [False, True])
 def test_right_after_a_publish_at_most_fifteen_queries_at_both_sizes(
-    client, convenor, django_capture_on_commit_callbacks
+    client, convenor, django_capture_on_commit_callbacks, request, warmed
 ):
     # The outcome ratings too are read from the pilots' kept figures: nothing is counted
     # again from the records of the whole Lab.
+    if not warmed:
+        request.getfixturevalue("unwarmed")
     client.force_login(convenor)
+    commit = lambda: django_capture_on_commit_callbacks(execute=True)  # noqa: E731
+    with commit():
+        labs = _labs()
     counts = []
-    for lab in _labs():
+    for lab in labs:
         pilot = lab.pilots.order_by("pk").first()
 
         def published(pilot=pilot):
             pilot.stage = "completed" if pilot.stage != "completed" else "in_delivery"
             pilot.save_revision().publish()
 
-        counts.append(_after(client, lab, published,
-                             lambda: django_capture_on_commit_callbacks(execute=True)))  # fmt: skip
+        counts.append(_after(client, lab, published, commit))
     assert counts[0] == counts[1] <= QUERY_LIMIT
+    if warmed:
+        assert counts[1] == _kept(client, lab)
