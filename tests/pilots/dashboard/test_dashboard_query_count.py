@@ -147,7 +147,7 @@ def test_right_after_readings_change_at_most_fifteen_queries_at_both_sizes(
 
 @pytest.mark.parametrize("action", ["imported", "approved"])
 def test_once_readings_change_the_visit_reads_figures_computed_ahead(
-    client, convenor, django_capture_on_commit_callbacks, action
+    client, convenor, django_capture_on_commit_callbacks, tasks_in_process, action
 ):
     commit = lambda: django_capture_on_commit_callbacks(execute=True)  # noqa: E731
     counts = _readings_changed(client, convenor, commit, action)
@@ -161,8 +161,7 @@ def test_right_after_a_publish_at_most_fifteen_queries_at_both_sizes(
 ):
     # The outcome ratings too are read from the pilots' kept figures: nothing is counted
     # again from the records of the whole Lab.
-    if not warmed:
-        request.getfixturevalue("unwarmed")
+    request.getfixturevalue("tasks_in_process" if warmed else "unwarmed")
     client.force_login(convenor)
     commit = lambda: django_capture_on_commit_callbacks(execute=True)  # noqa: E731
     with commit():
