@@ -9,8 +9,8 @@ change of pilots or their records (a publish, an import, a review), the most fre
 changes, which none of those panels shows. What a pilot's records add up to, for the
 figures by borough and the outcome ratings alike, is kept per pilot
 (`pilots.dashboard.figures`): a change drops only that pilot's row, so the figures and
-ratings after a change cost a read of rows. Once a change to pilots commits, the worker
-computes their Labs' dashboards as first shown (`dashboard_changed`, received by
+ratings after a change cost a read of rows. Once a change commits, the worker computes
+the dashboards it changed as first shown (`dashboard_changed`, received by
 `pilots.tasks.dashboard_warm_queue`), so that the next visit reads kept figures."""
 
 import threading
@@ -58,7 +58,7 @@ VERSION_KEY = "pilots:dashboard-version"
 RECORDS_KEY = "pilots:dashboard-records-version"
 KEPT_SECONDS = 24 * 60 * 60  # a safety net: a change the signals miss shows within a day
 _pending = threading.local()  # what the transaction being committed changed, per thread
-# Sent once a change to pilots or their records commits, with `lab_ids`: their Labs.
+# Sent once a change commits, with `lab_ids`: the Labs whose dashboards it changed.
 dashboard_changed = Signal()
 
 
@@ -111,6 +111,8 @@ def _committed() -> None:
     if labs:
         pilot_figures_refresh(pilots.values_list("pk", flat=True))
     _versions_start(tuple(keys))
+    if RECORDS_KEY in keys:  # sessions, exchange, outcomes or Labs: on every Lab's page
+        labs = set(Lab.objects.values_list("pk", flat=True))
     if labs:
         dashboard_changed.send(sender=Lab, lab_ids=labs)
 

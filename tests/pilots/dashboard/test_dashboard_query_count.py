@@ -178,3 +178,41 @@ def test_right_after_a_publish_at_most_fifteen_queries_at_both_sizes(
     assert counts[0] == counts[1] <= QUERY_LIMIT
     if warmed:
         assert counts[1] == _kept(client, lab)
+
+
+def test_once_a_snapshot_is_taken_the_visit_reads_figures_computed_ahead(
+    client, convenor, lab, django_capture_on_commit_callbacks, tasks_in_process
+):
+    # A Lab's reference data (here its outcome snapshots) shows on every Lab's page: the
+    # worker computes each of them again.
+    from pilots.outcomes.ratings import outcomes_snapshot_take
+
+    client.force_login(convenor)
+    kept = _kept(client, lab)
+    with django_capture_on_commit_callbacks(execute=True):
+        outcomes_snapshot_take(lab)
+    page = client.get(reverse("lab_dashboard"), {"lab": lab.pk})
+    assert _kept(client, lab) == kept
+    assert page.context["snapshots"][0].lab == lab  # the new snapshot shows
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_a_rolled_back_transaction_changed_is_not_dropped_at_the_next_commit():
+    # A Lab's reference data edited and rolled back, then a logged action committed: the
+    # commit moves only the version of what it changed, the page's choices stay kept.
+    from django.db import transaction
+    from wagtail.log_actions import log
+
+    from designlab.models import Challenge
+    from pilots.dashboard.cache import RECORDS_KEY, _version
+
+    challenge = Challenge.objects.create(name="Access to work", slug="access-to-work")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Challenge.objects.create(name="Housing", slug="housing")
+        raise RuntimeError
+    records = _version(RECORDS_KEY)  # moved at the change, as it must
+
+    with transaction.atomic():
+        log(instance=challenge, action="wagtail.edit")
+
+    assert _version(RECORDS_KEY) == records
