@@ -87,6 +87,8 @@ def _invalidate(*keys: str, pilots: Iterable[int] = ()) -> None:
         _pending.keys, _pending.pilots = set(), set()
     _pending.keys.update(keys)
     _pending.pilots.update(pilots)
+    # A hook for each change, though the first does it all: one registered inside a
+    # savepoint that rolls back is dropped, and the others must still run.
     transaction.on_commit(_committed)
 
 
@@ -106,10 +108,9 @@ def _committed() -> None:
     _pending.keys, _pending.pilots = set(), set()
     if not keys:
         return
-    pilots = Pilot.objects.filter(pk__in=pilot_ids)
-    labs = set(pilots.values_list("lab_id", flat=True).distinct()) if pilot_ids else set()
-    if labs:
-        pilot_figures_refresh(pilots.values_list("pk", flat=True))
+    found = dict(Pilot.objects.filter(pk__in=pilot_ids).values_list("pk", "lab_id"))
+    pilot_figures_refresh(found)  # the pilots still there
+    labs = set(found.values())
     _versions_start(tuple(keys))
     if RECORDS_KEY in keys:  # sessions, exchange, outcomes or Labs: on every Lab's page
         labs = set(Lab.objects.values_list("pk", flat=True))

@@ -3,10 +3,10 @@ only for the pilots that changed.
 
 A change to a pilot or its records deletes the pilot's row at once, in the same
 transaction (`pilot_figures_forget`); the row is computed again when the change commits
-(`pilots.dashboard.cache`), and any row still missing
-(a pilot created in bulk, a commit hook that did not run) is computed by the next dashboard
-visit (`pilot_figures_ensure`). So a visit after a publish
-or an import sums rows that are already there, however large the Lab.
+(`pilots.dashboard.cache`), and any row still missing (a pilot created in bulk, a commit
+hook that did not run) is computed by the next dashboard visit (`pilot_figures_ensure`).
+So a visit after a publish or an import sums rows that are already there, however large
+the Lab.
 """
 
 from collections.abc import Iterable

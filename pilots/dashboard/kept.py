@@ -74,7 +74,7 @@ def lab_dashboard(
                 max(lines.start_index() - 1, 0),
                 lines.end_index(),
             ),
-        ),  # fmt: skip
+        ),
     }
 
 
